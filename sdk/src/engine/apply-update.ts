@@ -1,0 +1,179 @@
+import {
+  Limits,
+  ServiceError,
+  type ErrorObject,
+  type Event,
+  type Operation,
+  type OperationUpdate,
+} from "../protocol/index.js";
+
+/** What applying one update did: the operation as it now stands, events to write, timers to arm. */
+export interface UpdateEffect {
+  op?: Operation;
+  events: Omit<Event, "EventId" | "EventTimestamp">[];
+  /** Service-side follow-up at a time: a wait ending, a retry becoming READY. */
+  timer?: { atMs: number; kind: "wait-end" | "retry-ready"; opId: string };
+  /** An EXECUTION update: the SDK checkpointed the final result itself. */
+  executionResult?: { payload?: string; error?: ErrorObject };
+}
+
+const ALLOWED_ACTIONS: Record<OperationUpdate["Type"], OperationUpdate["Action"][]> = {
+  STEP: ["START", "SUCCEED", "FAIL", "RETRY"],
+  CONTEXT: ["START", "SUCCEED", "FAIL"],
+  WAIT: ["START", "CANCEL"],
+  CALLBACK: ["START", "CANCEL"],
+  CHAINED_INVOKE: ["START", "CANCEL"],
+  EXECUTION: ["SUCCEED", "FAIL"],
+};
+
+const OPERATION_ID = /^[a-zA-Z0-9_-]{1,64}$/;
+const SUB_TYPE = /^[a-zA-Z0-9_-]{1,32}$/;
+const NAME = /^[\x20-\x7E]{1,256}$/;
+
+function invalid(message: string): never {
+  throw new ServiceError("InvalidParameterValueException", message);
+}
+
+/** Rejects a malformed update with a message naming the field. Type-specific rules are applied later. */
+export function validateUpdateShape(u: OperationUpdate, index: number): void {
+  const at = `Updates[${index}]`;
+  if (!u || typeof u !== "object") invalid(`${at} must be an object`);
+  if (typeof u.Type !== "string" || !(u.Type in ALLOWED_ACTIONS)) invalid(`${at}.Type must be one of ${Object.keys(ALLOWED_ACTIONS).join(", ")}`);
+  if (typeof u.Id !== "string" || (u.Type !== "EXECUTION" && !OPERATION_ID.test(u.Id))) invalid(`${at}.Id must be 1-64 characters of [a-zA-Z0-9-_]`);
+  if (!ALLOWED_ACTIONS[u.Type].includes(u.Action)) invalid(`${at}.Action ${String(u.Action)} is not allowed for ${u.Type}`);
+  if (u.ParentId !== undefined && (typeof u.ParentId !== "string" || !OPERATION_ID.test(u.ParentId))) invalid(`${at}.ParentId must be 1-64 characters of [a-zA-Z0-9-_]`);
+  if (u.SubType !== undefined && (typeof u.SubType !== "string" || !SUB_TYPE.test(u.SubType))) invalid(`${at}.SubType must be 1-32 characters of [a-zA-Z0-9-_]`);
+  if (u.Name !== undefined && (typeof u.Name !== "string" || !NAME.test(u.Name))) invalid(`${at}.Name must be 1-256 printable ASCII characters`);
+  if (u.Payload !== undefined && typeof u.Payload !== "string") invalid(`${at}.Payload must be a string`);
+  if (u.Payload !== undefined && u.Payload.length > Limits.OPERATION_PAYLOAD_BYTES) invalid(`${at}.Payload exceeds ${Limits.OPERATION_PAYLOAD_BYTES} bytes`);
+  if (u.Error !== undefined && (typeof u.Error !== "object" || u.Error === null)) invalid(`${at}.Error must be an ErrorObject`);
+  if (u.Action === "SUCCEED" && u.Error !== undefined) invalid(`${at}: SUCCEED cannot carry an Error`);
+  if (u.Action === "FAIL" && u.Payload !== undefined) invalid(`${at}: FAIL cannot carry a Payload`);
+}
+
+function delaySeconds(value: unknown, field: string): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > Limits.MAX_DELAY_SECONDS) {
+    invalid(`${field} must be an integer from 1 to ${Limits.MAX_DELAY_SECONDS}`);
+  }
+  return value;
+}
+
+const result = (payload: string | undefined) => ({ Payload: payload, Truncated: false });
+const failure = (error: ErrorObject | undefined) => ({ Payload: error, Truncated: false });
+
+/** The envelope fields every event of this operation carries. */
+function envelope(op: Pick<Operation, "Id" | "Name" | "ParentId" | "SubType">) {
+  const e: Omit<Event, "EventId" | "EventTimestamp"> = { Id: op.Id };
+  if (op.SubType !== undefined) e.SubType = op.SubType;
+  if (op.Name !== undefined) e.Name = op.Name;
+  if (op.ParentId !== undefined) e.ParentId = op.ParentId;
+  return e;
+}
+
+/**
+ * Applies one checkpoint update to the operation it names, as Lambda does: the new state of
+ * the operation, the history events it writes, and the timer it arms.
+ */
+export function applyUpdate(u: OperationUpdate, existing: Operation | undefined, now: number, at: string): UpdateEffect {
+  const nowDate = new Date(now);
+  const fresh = (): Operation => {
+    const op: Operation = { Id: u.Id, Type: u.Type, Status: "STARTED", StartTimestamp: nowDate };
+    if (u.ParentId !== undefined) op.ParentId = u.ParentId;
+    if (u.Name !== undefined) op.Name = u.Name;
+    if (u.SubType !== undefined) op.SubType = u.SubType;
+    return op;
+  };
+  const requireStatus = (allowed: (Operation["Status"] | undefined)[]) => {
+    if (!allowed.includes(existing?.Status)) {
+      invalid(`${at}: cannot ${u.Action} ${u.Type} operation ${u.Id} in status ${existing?.Status ?? "(none)"}`);
+    }
+  };
+
+  switch (u.Type) {
+    case "EXECUTION":
+      return { events: [], executionResult: u.Action === "SUCCEED" ? { payload: u.Payload } : { error: u.Error } };
+
+    case "STEP": {
+      if (u.Action === "START") {
+        requireStatus([undefined, "READY"]);
+        const op: Operation = existing ? { ...existing, Status: "STARTED" } : { ...fresh(), StepDetails: {} };
+        return { op, events: [{ ...envelope(op), EventType: "StepStarted", StepStartedDetails: {} }] };
+      }
+      requireStatus(["STARTED", "READY"]);
+      const prev = existing!;
+      const attempt = (prev.StepDetails?.Attempt ?? 0) + 1;
+      if (u.Action === "SUCCEED") {
+        const op: Operation = { ...prev, Status: "SUCCEEDED", EndTimestamp: nowDate, StepDetails: { Attempt: attempt, Result: u.Payload } };
+        const details = { Result: result(u.Payload), RetryDetails: { CurrentAttempt: attempt } };
+        return { op, events: [{ ...envelope(op), EventType: "StepSucceeded", StepSucceededDetails: details }] };
+      }
+      if (u.Action === "FAIL") {
+        const op: Operation = { ...prev, Status: "FAILED", EndTimestamp: nowDate, StepDetails: { Attempt: attempt, Error: u.Error } };
+        const details = { Error: failure(u.Error), RetryDetails: { CurrentAttempt: attempt } };
+        return { op, events: [{ ...envelope(op), EventType: "StepFailed", StepFailedDetails: details }] };
+      }
+      // RETRY: the attempt failed (or, without an Error, a waitForCondition check asked to poll again).
+      if (u.Error !== undefined && u.Payload !== undefined) invalid(`${at}: RETRY carries either an Error or a Payload, not both`);
+      const delay = delaySeconds(u.StepOptions?.NextAttemptDelaySeconds, `${at}.StepOptions.NextAttemptDelaySeconds`);
+      const next = new Date(now + delay * 1000);
+      const op: Operation = {
+        ...prev,
+        Status: "PENDING",
+        StepDetails: { Attempt: attempt, NextAttemptTimestamp: next, ...(u.Error ? { Error: u.Error } : { Result: u.Payload }) },
+      };
+      const retry = { CurrentAttempt: attempt, NextAttemptDelaySeconds: delay };
+      const event: Omit<Event, "EventId" | "EventTimestamp"> = u.Error
+        ? { ...envelope(op), EventType: "StepFailed", StepFailedDetails: { Error: failure(u.Error), RetryDetails: retry } }
+        : { ...envelope(op), EventType: "StepSucceeded", StepSucceededDetails: { Result: result(u.Payload), RetryDetails: retry } };
+      return { op, events: [event], timer: { atMs: next.getTime(), kind: "retry-ready", opId: op.Id } };
+    }
+
+    case "WAIT": {
+      if (u.Action === "START") {
+        requireStatus([undefined]);
+        const seconds = delaySeconds(u.WaitOptions?.WaitSeconds, `${at}.WaitOptions.WaitSeconds`);
+        const end = new Date(now + seconds * 1000);
+        const op: Operation = { ...fresh(), WaitDetails: { ScheduledEndTimestamp: end } };
+        const details = { Duration: seconds, ScheduledEndTimestamp: end };
+        return {
+          op,
+          events: [{ ...envelope(op), EventType: "WaitStarted", WaitStartedDetails: details }],
+          timer: { atMs: end.getTime(), kind: "wait-end", opId: op.Id },
+        };
+      }
+      requireStatus(["STARTED"]);
+      const op: Operation = { ...existing!, Status: "CANCELLED", EndTimestamp: nowDate };
+      return { op, events: [{ ...envelope(op), EventType: "WaitCancelled", WaitCancelledDetails: {} }] };
+    }
+
+    case "CONTEXT": {
+      if (u.Action === "START") {
+        requireStatus([undefined]);
+        const op: Operation = { ...fresh(), ContextDetails: {} };
+        return { op, events: [{ ...envelope(op), EventType: "ContextStarted", ContextStartedDetails: {} }] };
+      }
+      requireStatus(["STARTED"]);
+      const replayChildren = u.ContextOptions?.ReplayChildren;
+      if (u.Action === "SUCCEED") {
+        const op: Operation = {
+          ...existing!,
+          Status: "SUCCEEDED",
+          EndTimestamp: nowDate,
+          ContextDetails: { Result: u.Payload, ...(replayChildren !== undefined && { ReplayChildren: replayChildren }) },
+        };
+        return { op, events: [{ ...envelope(op), EventType: "ContextSucceeded", ContextSucceededDetails: { Result: result(u.Payload) } }] };
+      }
+      const op: Operation = { ...existing!, Status: "FAILED", EndTimestamp: nowDate, ContextDetails: { Error: u.Error } };
+      return { op, events: [{ ...envelope(op), EventType: "ContextFailed", ContextFailedDetails: { Error: failure(u.Error) } }] };
+    }
+
+    default:
+      // CALLBACK and CHAINED_INVOKE arrive with the full engine (issue 4).
+      return invalid(`${at}: ${u.Type} operations are not supported by this service yet`);
+  }
+}
+
+/** The event a wait's timer writes when it fires. */
+export function waitSucceeded(op: Operation, durationSeconds: number): Omit<Event, "EventId" | "EventTimestamp"> {
+  return { ...envelope(op), EventType: "WaitSucceeded", WaitSucceededDetails: { Duration: durationSeconds } };
+}

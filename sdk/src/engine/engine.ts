@@ -1,0 +1,621 @@
+import {
+  DURABLE_EXECUTION_NAME,
+  INVALID_CHECKPOINT_TOKEN,
+  Limits,
+  ServiceError,
+  formatDurableExecutionArn,
+  toEventJson,
+  type CheckpointDurableExecutionRequest,
+  type CheckpointDurableExecutionResponse,
+  type DurableConfig,
+  type DurableExecutionInvocationInput,
+  type DurableExecutionInvocationOutput,
+  type ErrorObject,
+  type Event,
+  type ExecutionStatus,
+  type GetDurableExecutionHistoryRequest,
+  type GetDurableExecutionHistoryResponse,
+  type GetDurableExecutionRequest,
+  type GetDurableExecutionResponse,
+  type GetDurableExecutionStateRequest,
+  type GetDurableExecutionStateResponse,
+  type ListDurableExecutionsByFunctionRequest,
+  type ListDurableExecutionsByFunctionResponse,
+  type Operation,
+} from "../protocol/index.js";
+import { applyUpdate, validateUpdateShape, waitSucceeded } from "./apply-update.js";
+import type { Clock, TimerHandle } from "./clock.js";
+import type { ExecutionRecord, Store } from "./store.js";
+import { decodeMarker, encodeMarker, randomBase64 } from "./tokens.js";
+
+/** A function the engine can start executions of. */
+export interface FunctionInfo {
+  functionName: string;
+  /** Unqualified function ARN. */
+  functionArn: string;
+  version: string;
+  durableConfig?: DurableConfig;
+}
+
+/** Runs one invocation of a durable function and returns what its handler returned. */
+export type Invoker = (
+  fn: FunctionInfo,
+  event: DurableExecutionInvocationInput,
+  requestId: string,
+) => Promise<DurableExecutionInvocationOutput>;
+
+export interface EngineOptions {
+  store: Store;
+  clock: Clock;
+  /** Looks a function up by name (with optional qualifier); undefined when it does not exist. */
+  resolveFunction: (name: string, qualifier?: string) => FunctionInfo | undefined;
+  invoke: Invoker;
+  region?: string;
+  accountId?: string;
+  /** Delay before retrying a failed invocation, by attempt; Lambda retries with back-off. */
+  invocationRetryDelayMs?: (failures: number) => number;
+  /** Failed invocations in a row after which the execution fails. */
+  maxInvocationFailures?: number;
+}
+
+export interface StartExecutionRequest {
+  functionName: string;
+  qualifier?: string;
+  name?: string;
+  payload?: string;
+}
+
+export interface StartExecutionResult {
+  arn: string;
+  /** False when a same-named execution with the same input already existed. */
+  created: boolean;
+}
+
+const DEFAULT_EXECUTION_TIMEOUT_SECONDS = 86_400;
+
+const isSeqCursor = (v: unknown): v is { s: number } => typeof (v as { s?: unknown })?.s === "number";
+const isEventCursor = (v: unknown): v is { e: number } => typeof (v as { e?: unknown })?.e === "number";
+
+function invalid(message: string): never {
+  throw new ServiceError("InvalidParameterValueException", message);
+}
+
+function pageSize(maxItems: number | undefined): number {
+  if (maxItems === undefined || maxItems === 0) return Limits.DEFAULT_MAX_ITEMS;
+  if (!Number.isInteger(maxItems) || maxItems < 0 || maxItems > Limits.MAX_ITEMS) invalid(`MaxItems must be an integer from 0 to ${Limits.MAX_ITEMS}`);
+  return maxItems;
+}
+
+/**
+ * The service side of durable executions: starts them, invokes the function, applies its
+ * checkpoints, writes history exactly as Lambda does, runs timers and re-invokes when
+ * something the execution waits on completes. Storage and time are injected, so the same
+ * engine backs the local service (SQLite, real clock) and the simulator (memory, virtual clock).
+ *
+ * @example const engine = new Engine({ store: new MemoryStore(), clock: new VirtualClock(), resolveFunction, invoke });
+ */
+export class Engine {
+  private readonly store: Store;
+  private readonly clock: Clock;
+  private readonly timers = new Map<string, TimerHandle>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly settleWaiters = new Map<string, (() => void)[]>();
+  private readonly region: string;
+  private readonly accountId: string;
+
+  constructor(private readonly options: EngineOptions) {
+    this.store = options.store;
+    this.clock = options.clock;
+    this.region = options.region ?? "us-east-1";
+    this.accountId = options.accountId ?? "123456789012";
+  }
+
+  // ---------------------------------------------------------------- executions
+
+  /** Starts a durable execution (Invoke) and its first invocation. */
+  startExecution(req: StartExecutionRequest): StartExecutionResult {
+    const fn = this.options.resolveFunction(req.functionName, req.qualifier);
+    if (!fn) throw new ServiceError("ResourceNotFoundException", `Function not found: ${req.functionName}`);
+    if (req.name !== undefined && !DURABLE_EXECUTION_NAME.test(req.name)) {
+      invalid(`DurableExecutionName must be 1-64 characters of [a-zA-Z0-9-_], got ${JSON.stringify(req.name)}`);
+    }
+    if (req.payload !== undefined && req.payload.length > Limits.OPERATION_PAYLOAD_BYTES) {
+      throw new ServiceError("RequestTooLargeException", `Payload exceeds ${Limits.OPERATION_PAYLOAD_BYTES} bytes`);
+    }
+    const result = this.store.transaction((): StartExecutionResult => {
+      if (req.name !== undefined) {
+        const existing = this.store.findExecutionByName(fn.functionName, req.name);
+        if (existing) {
+          if ((existing.inputPayload ?? "") !== (req.payload ?? "")) {
+            throw new ServiceError(
+              "DurableExecutionAlreadyStartedException",
+              `Execution ${req.name} already started with different input`,
+            );
+          }
+          return { arn: existing.arn, created: false };
+        }
+      }
+      const executionId = crypto.randomUUID();
+      const name = req.name ?? executionId;
+      const arn = formatDurableExecutionArn({
+        partition: "aws",
+        region: this.region,
+        accountId: this.accountId,
+        functionName: fn.functionName,
+        version: fn.version,
+        executionName: name,
+        executionId,
+      });
+      const now = this.clock.now();
+      const timeout = fn.durableConfig?.ExecutionTimeout ?? DEFAULT_EXECUTION_TIMEOUT_SECONDS;
+      const rec: ExecutionRecord = {
+        arn,
+        seq: this.store.nextExecutionSeq(),
+        name,
+        executionId,
+        functionName: fn.functionName,
+        functionArn: fn.functionArn,
+        version: fn.version,
+        status: "RUNNING",
+        startMs: now,
+        executionTimeoutSeconds: timeout,
+        wakePending: false,
+        invocationFailures: 0,
+        serviceChangedIds: [],
+        nextEventId: 1,
+      };
+      if (req.payload !== undefined) rec.inputPayload = req.payload;
+      this.store.insertExecution(rec);
+      const op: Operation = {
+        Id: executionId,
+        Type: "EXECUTION",
+        Status: "STARTED",
+        StartTimestamp: new Date(now),
+        ExecutionDetails: req.payload !== undefined ? { InputPayload: req.payload } : {},
+      };
+      this.store.putOperation(arn, op);
+      this.appendEvent(rec, {
+        EventType: "ExecutionStarted",
+        Id: executionId,
+        Name: name,
+        ExecutionStartedDetails: { Input: { Payload: req.payload, Truncated: false }, ExecutionTimeout: timeout },
+      });
+      this.store.updateExecution(rec);
+      return { arn, created: true };
+    });
+    if (result.created) {
+      const rec = this.store.getExecution(result.arn)!;
+      this.armExecutionTimeout(rec);
+      this.wake(result.arn);
+    }
+    return result;
+  }
+
+  /** Resolves when the execution has ended. */
+  waitForCompletion(arn: string): Promise<ExecutionRecord> {
+    const rec = this.getRecord(arn);
+    if (rec.status !== "RUNNING") return Promise.resolve(rec);
+    return new Promise((resolve) => {
+      const list = this.settleWaiters.get(arn) ?? [];
+      list.push(() => resolve(this.getRecord(arn)));
+      this.settleWaiters.set(arn, list);
+    });
+  }
+
+  /** Resolves when no invocation is running or about to run (timers may still be armed). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running.values()]);
+  }
+
+  /** Re-arms timers and resumes invocations after a restart. */
+  recover(): void {
+    for (const rec of this.store.listRunningExecutions()) {
+      this.armExecutionTimeout(rec);
+      let wake = rec.wakePending;
+      if (rec.invocation) {
+        // The process died mid-invocation: record it as Lambda records a crashed runtime.
+        this.store.transaction(() => {
+          const r = this.getRecord(rec.arn);
+          this.completeInvocation(r, { ErrorType: "Runtime.ExitError", ErrorMessage: "The service stopped during this invocation" });
+          this.store.updateExecution(r);
+        });
+        wake = true;
+      }
+      for (const op of this.store.listOperations(rec.arn)) {
+        if (op.Type === "WAIT" && op.Status === "STARTED" && op.WaitDetails?.ScheduledEndTimestamp) {
+          this.armTimer(rec.arn, { atMs: op.WaitDetails.ScheduledEndTimestamp.getTime(), kind: "wait-end", opId: op.Id });
+        }
+        if (op.Type === "STEP" && op.Status === "PENDING" && op.StepDetails?.NextAttemptTimestamp) {
+          this.armTimer(rec.arn, { atMs: op.StepDetails.NextAttemptTimestamp.getTime(), kind: "retry-ready", opId: op.Id });
+        }
+        if (op.Type === "STEP" && op.Status === "READY") wake = true;
+      }
+      if (this.store.listOperations(rec.arn).length === 1 && !rec.invocation) wake = true;
+      if (wake) this.wake(rec.arn);
+    }
+  }
+
+  /** Cancels every timer; in-flight invocations finish on their own. */
+  close(): void {
+    for (const t of this.timers.values()) t.cancel();
+    this.timers.clear();
+  }
+
+  // ---------------------------------------------------------------- invocations
+
+  /** Invokes the function now, or right after the invocation in flight. */
+  private wake(arn: string): void {
+    const rec = this.store.getExecution(arn);
+    if (!rec || rec.status !== "RUNNING") return;
+    if (this.running.has(arn)) {
+      if (!rec.wakePending) {
+        rec.wakePending = true;
+        this.store.updateExecution(rec);
+      }
+      return;
+    }
+    const run = this.runInvocations(arn).finally(() => this.running.delete(arn));
+    this.running.set(arn, run);
+  }
+
+  private async runInvocations(arn: string): Promise<void> {
+    for (;;) {
+      const again = await this.runInvocation(arn);
+      if (!again) return;
+    }
+  }
+
+  /** Runs one invocation; returns true when another must follow at once. */
+  private async runInvocation(arn: string): Promise<boolean> {
+    const begin = this.store.transaction(() => {
+      const rec = this.getRecord(arn);
+      if (rec.status !== "RUNNING") return undefined;
+      const requestId = crypto.randomUUID();
+      rec.invocation = { requestId, startMs: this.clock.now() };
+      rec.checkpointToken = randomBase64();
+      rec.wakePending = false;
+      rec.serviceChangedIds = [];
+      this.store.updateExecution(rec);
+      const fn = this.options.resolveFunction(rec.functionName, rec.version);
+      return { rec, requestId, fn };
+    });
+    if (!begin) return false;
+    const { rec, requestId, fn } = begin;
+    if (!fn) {
+      this.failInvocationHard(arn, { ErrorType: "ResourceNotFoundException", ErrorMessage: `Function ${rec.functionName} no longer exists` });
+      return false;
+    }
+    const event = toEventJson({
+      DurableExecutionArn: arn,
+      CheckpointToken: rec.checkpointToken!,
+      InitialExecutionState: { Operations: this.store.listOperations(arn) },
+    }) as DurableExecutionInvocationInput;
+
+    let output: DurableExecutionInvocationOutput | undefined;
+    let invocationError: ErrorObject | undefined;
+    try {
+      output = await this.options.invoke(fn, event, requestId);
+      if (!output || typeof output !== "object" || !["SUCCEEDED", "FAILED", "PENDING"].includes(output.Status)) {
+        invocationError = { ErrorType: "Runtime.InvalidResponse", ErrorMessage: "The handler did not return a durable invocation output" };
+      }
+    } catch (e) {
+      const err = e as Error;
+      invocationError = { ErrorType: err?.name ?? "Error", ErrorMessage: err?.message ?? String(e) };
+    }
+
+    return this.store.transaction(() => {
+      const r = this.getRecord(arn);
+      if (r.status !== "RUNNING" || r.invocation?.requestId !== requestId) return false;
+      this.completeInvocation(r, invocationError ?? (output?.Status === "FAILED" ? output.Error : undefined));
+      if (invocationError) {
+        r.invocationFailures += 1;
+        if (r.invocationFailures >= (this.options.maxInvocationFailures ?? 3)) {
+          this.endExecution(r, "FAILED", undefined, invocationError);
+          return false;
+        }
+        this.store.updateExecution(r);
+        const delay = this.options.invocationRetryDelayMs?.(r.invocationFailures) ?? 1000 * 2 ** (r.invocationFailures - 1);
+        this.armTimer(arn, { atMs: this.clock.now() + delay, kind: "reinvoke", opId: "" });
+        return false;
+      }
+      r.invocationFailures = 0;
+      if (output!.Status === "SUCCEEDED") {
+        const payload = output!.Result === "" && r.checkpointedResult?.payload !== undefined ? r.checkpointedResult.payload : output!.Result;
+        this.endExecution(r, "SUCCEEDED", payload);
+        return false;
+      }
+      if (output!.Status === "FAILED") {
+        this.endExecution(r, "FAILED", undefined, output!.Error ?? r.checkpointedResult?.error);
+        return false;
+      }
+      const again = r.wakePending;
+      this.store.updateExecution(r);
+      return again;
+    });
+  }
+
+  /** Writes InvocationCompleted and closes the invocation's token. */
+  private completeInvocation(rec: ExecutionRecord, error: ErrorObject | undefined): void {
+    const inv = rec.invocation!;
+    const details: Event["InvocationCompletedDetails"] = {
+      StartTimestamp: new Date(inv.startMs),
+      EndTimestamp: new Date(this.clock.now()),
+      RequestId: inv.requestId,
+    };
+    if (error) details.Error = { Payload: error, Truncated: false };
+    this.appendEvent(rec, { EventType: "InvocationCompleted", InvocationCompletedDetails: details });
+    delete rec.invocation;
+    delete rec.checkpointToken;
+  }
+
+  private failInvocationHard(arn: string, error: ErrorObject): void {
+    this.store.transaction(() => {
+      const r = this.getRecord(arn);
+      this.completeInvocation(r, error);
+      this.endExecution(r, "FAILED", undefined, error);
+    });
+  }
+
+  private endExecution(rec: ExecutionRecord, status: ExecutionStatus, result?: string, error?: ErrorObject): void {
+    const now = this.clock.now();
+    rec.status = status;
+    rec.endMs = now;
+    delete rec.checkpointToken;
+    delete rec.invocation;
+    if (result !== undefined) rec.result = result;
+    if (error !== undefined) rec.error = error;
+    const id = rec.executionId;
+    if (status === "SUCCEEDED") {
+      this.appendEvent(rec, { EventType: "ExecutionSucceeded", Id: id, Name: rec.name, ExecutionSucceededDetails: { Result: { Payload: result, Truncated: false } } });
+    } else {
+      const type = status === "FAILED" ? "ExecutionFailed" : status === "TIMED_OUT" ? "ExecutionTimedOut" : "ExecutionStopped";
+      this.appendEvent(rec, { EventType: type, Id: id, Name: rec.name, [`${type}Details`]: { Error: { Payload: error, Truncated: false } } });
+    }
+    const op = this.store.getOperation(rec.arn, id);
+    if (op) this.store.putOperation(rec.arn, { ...op, Status: status === "RUNNING" ? "STARTED" : status, EndTimestamp: new Date(now) });
+    this.store.updateExecution(rec);
+    for (const [key, timer] of this.timers) {
+      if (key.startsWith(`${rec.arn}|`)) {
+        timer.cancel();
+        this.timers.delete(key);
+      }
+    }
+    const waiters = this.settleWaiters.get(rec.arn) ?? [];
+    this.settleWaiters.delete(rec.arn);
+    // Waiters read the record, so they run after this transaction commits.
+    queueMicrotask(() => waiters.forEach((w) => w()));
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  private armExecutionTimeout(rec: ExecutionRecord): void {
+    this.armTimer(rec.arn, { atMs: rec.startMs + rec.executionTimeoutSeconds * 1000, kind: "execution-timeout", opId: "" });
+  }
+
+  private armTimer(arn: string, t: { atMs: number; kind: "wait-end" | "retry-ready" | "execution-timeout" | "reinvoke"; opId: string }): void {
+    const key = `${arn}|${t.kind}|${t.opId}`;
+    this.timers.get(key)?.cancel();
+    this.timers.set(
+      key,
+      this.clock.setTimer(t.atMs, () => {
+        this.timers.delete(key);
+        this.onTimer(arn, t.kind, t.opId);
+      }),
+    );
+  }
+
+  private onTimer(arn: string, kind: "wait-end" | "retry-ready" | "execution-timeout" | "reinvoke", opId: string): void {
+    const woke = this.store.transaction(() => {
+      const rec = this.store.getExecution(arn);
+      if (!rec || rec.status !== "RUNNING") return false;
+      if (kind === "execution-timeout") {
+        this.endExecution(rec, "TIMED_OUT", undefined, { ErrorType: "Execution.Timeout", ErrorMessage: "Execution timed out" });
+        return false;
+      }
+      if (kind === "reinvoke") return true;
+      const op = this.store.getOperation(arn, opId);
+      if (!op) return false;
+      const now = new Date(this.clock.now());
+      if (kind === "wait-end" && op.Status === "STARTED") {
+        const done: Operation = { ...op, Status: "SUCCEEDED", EndTimestamp: now };
+        this.store.putOperation(arn, done);
+        const duration = Math.round((op.WaitDetails!.ScheduledEndTimestamp!.getTime() - op.StartTimestamp.getTime()) / 1000);
+        this.appendEvent(rec, waitSucceeded(done, duration));
+      } else if (kind === "retry-ready" && op.Status === "PENDING") {
+        this.store.putOperation(arn, { ...op, Status: "READY" });
+      } else {
+        return false;
+      }
+      if (!rec.serviceChangedIds.includes(opId)) rec.serviceChangedIds.push(opId);
+      this.store.updateExecution(rec);
+      return true;
+    });
+    if (woke) this.wake(arn);
+  }
+
+  // ---------------------------------------------------------------- the function's API
+
+  /** CheckpointDurableExecution. */
+  checkpoint(req: CheckpointDurableExecutionRequest): CheckpointDurableExecutionResponse {
+    const arn = req.DurableExecutionArn;
+    if (typeof req.CheckpointToken !== "string" || req.CheckpointToken === "") invalid("CheckpointToken is required");
+    if (req.Updates !== undefined && !Array.isArray(req.Updates)) invalid("Updates must be a list of OperationUpdate");
+    const updates = req.Updates ?? [];
+    updates.forEach(validateUpdateShape);
+    const armed: { atMs: number; kind: "wait-end" | "retry-ready"; opId: string }[] = [];
+    const response = this.store.transaction(() => {
+      const rec = this.store.getExecution(arn);
+      if (!rec) invalid(`${INVALID_CHECKPOINT_TOKEN}: no durable execution ${arn}`);
+      if (req.ClientToken) {
+        // The AWS client resends the identical body on 5xx/429; answer it as the first time.
+        const stored = this.store.getCheckpointResponse(arn, req.ClientToken);
+        if (stored !== undefined) return JSON.parse(stored, reviveDates) as CheckpointDurableExecutionResponse;
+      }
+      if (rec.status !== "RUNNING") invalid(`${INVALID_CHECKPOINT_TOKEN}: the execution has ended (${rec.status})`);
+      if (rec.checkpointToken === undefined || req.CheckpointToken !== rec.checkpointToken) {
+        invalid(`${INVALID_CHECKPOINT_TOKEN}: the token is stale or belongs to another invocation`);
+      }
+      const changed = new Map<string, Operation>();
+      const now = this.clock.now();
+      updates.forEach((u, i) => {
+        const at = `Updates[${i}]`;
+        if (u.ParentId !== undefined) {
+          const parent = changed.get(u.ParentId) ?? this.store.getOperation(arn, u.ParentId);
+          if (!parent || parent.Type !== "CONTEXT") invalid(`${at}.ParentId ${u.ParentId} is not a CONTEXT operation of this execution`);
+        }
+        const effect = applyUpdate(u, changed.get(u.Id) ?? this.store.getOperation(arn, u.Id), now, at);
+        if (effect.op) {
+          this.store.putOperation(arn, effect.op);
+          changed.set(effect.op.Id, effect.op);
+        }
+        for (const e of effect.events) this.appendEvent(rec, e);
+        if (effect.timer) armed.push(effect.timer);
+        if (effect.executionResult) rec.checkpointedResult = effect.executionResult;
+      });
+      for (const id of rec.serviceChangedIds) {
+        if (!changed.has(id)) {
+          const op = this.store.getOperation(arn, id);
+          if (op) changed.set(id, op);
+        }
+      }
+      rec.serviceChangedIds = [];
+      rec.checkpointToken = randomBase64();
+      this.store.updateExecution(rec);
+      const res: CheckpointDurableExecutionResponse = {
+        CheckpointToken: rec.checkpointToken,
+        NewExecutionState: { Operations: [...changed.values()] },
+      };
+      if (req.ClientToken) this.store.putCheckpointResponse(arn, req.ClientToken, JSON.stringify(res));
+      return res;
+    });
+    for (const t of armed) this.armTimer(arn, t);
+    return response;
+  }
+
+  /** GetDurableExecutionState: the operation table, paged, for the invocation holding the token. */
+  getExecutionState(req: GetDurableExecutionStateRequest): GetDurableExecutionStateResponse {
+    const rec = this.store.getExecution(req.DurableExecutionArn);
+    if (!rec || rec.checkpointToken === undefined || rec.checkpointToken !== req.CheckpointToken) {
+      invalid(`${INVALID_CHECKPOINT_TOKEN}: the token is stale or belongs to another invocation`);
+    }
+    const limit = pageSize(req.MaxItems);
+    const ops = this.store.listOperations(rec.arn);
+    let start = 0;
+    if (req.Marker) {
+      const cursor = decodeMarker(req.Marker, isSeqCursor);
+      if (!cursor) invalid("Marker is not a marker this service returned");
+      start = cursor.s;
+    }
+    const page = ops.slice(start, start + limit);
+    const res: GetDurableExecutionStateResponse = { Operations: page };
+    if (start + limit < ops.length) res.NextMarker = encodeMarker({ s: start + limit });
+    return res;
+  }
+
+  // ---------------------------------------------------------------- read APIs
+
+  private getRecord(arn: string): ExecutionRecord {
+    const rec = this.store.getExecution(arn);
+    if (!rec) throw new ServiceError("ResourceNotFoundException", `Durable execution not found: ${arn}`);
+    return rec;
+  }
+
+  /** GetDurableExecution. */
+  getExecution(req: GetDurableExecutionRequest): GetDurableExecutionResponse {
+    const rec = this.getRecord(req.DurableExecutionArn);
+    const res: GetDurableExecutionResponse = {
+      DurableExecutionArn: rec.arn,
+      DurableExecutionName: rec.name,
+      FunctionArn: `${rec.functionArn}:${rec.version}`,
+      Status: rec.status,
+      StartTimestamp: new Date(rec.startMs),
+      Version: rec.version,
+      DurableConfig: { ExecutionTimeout: rec.executionTimeoutSeconds },
+    };
+    if (rec.endMs !== undefined) res.EndTimestamp = new Date(rec.endMs);
+    if (req.IncludeExecutionData === false) {
+      res.ExecutionDataIncluded = false;
+      return res;
+    }
+    res.ExecutionDataIncluded = true;
+    if (rec.inputPayload !== undefined) res.InputPayload = rec.inputPayload;
+    if (rec.status === "SUCCEEDED" && rec.result !== undefined) res.Result = rec.result;
+    if (rec.status !== "SUCCEEDED" && rec.status !== "RUNNING" && rec.error) res.Error = rec.error;
+    return res;
+  }
+
+  /** GetDurableExecutionHistory. */
+  getExecutionHistory(req: GetDurableExecutionHistoryRequest): GetDurableExecutionHistoryResponse {
+    const rec = this.getRecord(req.DurableExecutionArn);
+    const limit = pageSize(req.MaxItems);
+    let after: number | undefined;
+    if (req.Marker) {
+      const cursor = decodeMarker(req.Marker, isEventCursor);
+      if (!cursor) invalid("Marker is not a marker this service returned");
+      after = cursor.e;
+    }
+    const reverse = req.ReverseOrder === true;
+    const events = this.store.listEvents(rec.arn, { reverse, afterEventId: after, limit: limit + 1 });
+    const page = events.slice(0, limit);
+    const res: GetDurableExecutionHistoryResponse = {
+      Events: req.IncludeExecutionData === false ? page.map(stripExecutionData) : page,
+    };
+    if (events.length > limit) res.NextMarker = encodeMarker({ e: page[page.length - 1]!.EventId! });
+    return res;
+  }
+
+  /** ListDurableExecutionsByFunction: newest first unless ReverseOrder. */
+  listExecutionsByFunction(req: ListDurableExecutionsByFunctionRequest): ListDurableExecutionsByFunctionResponse {
+    const fn = this.options.resolveFunction(req.FunctionName, req.Qualifier);
+    if (!fn) throw new ServiceError("ResourceNotFoundException", `Function not found: ${req.FunctionName}`);
+    const limit = pageSize(req.MaxItems);
+    let afterSeq: number | undefined;
+    if (req.Marker) {
+      const cursor = decodeMarker(req.Marker, isSeqCursor);
+      if (!cursor) invalid("Marker is not a marker this service returned");
+      afterSeq = cursor.s;
+    }
+    const statuses = req.Statuses ?? [];
+    for (const s of statuses) {
+      if (!["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "STOPPED"].includes(s)) invalid(`Statuses contains unknown status ${JSON.stringify(s)}`);
+    }
+    const rows = this.store.listExecutions({
+      functionName: fn.functionName,
+      ...(req.Qualifier !== undefined && { version: fn.version }),
+      ...(req.DurableExecutionName !== undefined && { nameContains: req.DurableExecutionName }),
+      statuses,
+      ...(req.StartedAfter !== undefined && { startedAfterMs: req.StartedAfter.getTime() }),
+      ...(req.StartedBefore !== undefined && { startedBeforeMs: req.StartedBefore.getTime() }),
+      newestFirst: req.ReverseOrder !== true,
+      ...(afterSeq !== undefined && { afterSeq }),
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const res: ListDurableExecutionsByFunctionResponse = {
+      DurableExecutions: page.map((r) => ({
+        DurableExecutionArn: r.arn,
+        DurableExecutionName: r.name,
+        FunctionArn: `${r.functionArn}:${r.version}`,
+        Status: r.status,
+        StartTimestamp: new Date(r.startMs),
+        ...(r.endMs !== undefined && { EndTimestamp: new Date(r.endMs) }),
+      })),
+    };
+    if (rows.length > limit) res.NextMarker = encodeMarker({ s: page[page.length - 1]!.seq });
+    return res;
+  }
+
+  private appendEvent(rec: ExecutionRecord, e: Omit<Event, "EventId" | "EventTimestamp">): void {
+    const event: Event = { EventId: rec.nextEventId++, EventTimestamp: new Date(this.clock.now()), ...e };
+    this.store.appendEvent(rec.arn, event);
+  }
+}
+
+/** Drops payloads from an event, for IncludeExecutionData=false. */
+function stripExecutionData(e: Event): Event {
+  return JSON.parse(JSON.stringify(e, (k, v) => (k === "Payload" ? undefined : v)), reviveDates) as Event;
+}
+
+function reviveDates(key: string, value: unknown): unknown {
+  return typeof value === "string" && key.endsWith("Timestamp") ? new Date(value) : value;
+}

@@ -1,0 +1,7 @@
+export { Engine } from "./engine.js";
+export type { EngineOptions, FunctionInfo, Invoker, StartExecutionRequest, StartExecutionResult } from "./engine.js";
+export { RealClock, VirtualClock } from "./clock.js";
+export type { Clock, TimerHandle } from "./clock.js";
+export { MemoryStore, matchesExecutionQuery } from "./memory-store.js";
+export type { Store, ExecutionRecord, ExecutionQuery, EventQuery } from "./store.js";
+export { InProcessClient } from "./in-process-client.js";

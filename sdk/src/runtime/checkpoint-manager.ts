@@ -1,0 +1,179 @@
+import { Limits, type Operation, type OperationUpdate } from "../protocol/index.js";
+import type { DurableExecutionClient } from "./client.js";
+import { scheduleMacrotask } from "./schedule.js";
+
+interface Queued {
+  /** Absent for an empty "refresh" checkpoint. */
+  update?: OperationUpdate;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * The invocation's view of the operation table and its only path for writing to it.
+ *
+ * Updates are queued and sent in batches, one call in flight at a time, so the checkpoint
+ * token chain stays strict: each call uses the token the previous call returned. A batch's
+ * callers are resolved only after the response's operations are merged, so code that awaits a
+ * checkpoint reads fresh state (the seeds wake callers before merging; that is a race).
+ */
+export class CheckpointManager {
+  private readonly ops = new Map<string, Operation>();
+  private queue: Queued[] = [];
+  private inFlight = false;
+  private scheduled = false;
+  private stopped = false;
+  private failure: unknown;
+  private readonly changeListeners = new Set<() => void>();
+
+  /** Called after each batch settles and whenever the manager goes idle. */
+  onIdle: () => void = () => {};
+  /** Called once when a checkpoint call fails; the invocation must end. */
+  onFailure: (error: unknown) => void = () => {};
+
+  constructor(
+    readonly durableExecutionArn: string,
+    private token: string,
+    private readonly client: DurableExecutionClient,
+    initial: Operation[],
+  ) {
+    for (const op of initial) this.ops.set(op.Id, op);
+  }
+
+  get(id: string): Operation | undefined {
+    return this.ops.get(id);
+  }
+
+  all(): Operation[] {
+    return [...this.ops.values()];
+  }
+
+  /** True while updates are queued or a checkpoint call is in flight. */
+  get busy(): boolean {
+    return this.inFlight || this.queue.length > 0;
+  }
+
+  /**
+   * Queues an update; the promise settles once the service has acknowledged it and the
+   * response is merged. Fire-and-forget callers may ignore the promise.
+   */
+  checkpoint(update: OperationUpdate): Promise<void> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    if (this.stopped) return new Promise(() => {}); // after the invocation ended nothing settles
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ update, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Sends an empty checkpoint to refresh state (used to poll for completions). */
+  refresh(): Promise<void> {
+    if (this.stopped) return new Promise(() => {});
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Resolves once nothing is queued or in flight. */
+  async drain(): Promise<void> {
+    while (this.busy && this.failure === undefined && !this.stopped) {
+      await new Promise<void>((r) => {
+        const done = () => {
+          this.changeListeners.delete(done);
+          r();
+        };
+        this.changeListeners.add(done);
+      });
+    }
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** Ends the invocation's use of the service: later checkpoints never settle. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /**
+   * Waits until `predicate` holds for the operation `id`, re-checking after each merge.
+   *
+   * @example await manager.waitFor(id, (op) => op?.Status === "SUCCEEDED")
+   */
+  waitFor(id: string, predicate: (op: Operation | undefined) => boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (predicate(this.ops.get(id))) {
+          this.changeListeners.delete(check);
+          resolve();
+        }
+      };
+      this.changeListeners.add(check);
+      check();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight) return;
+    this.scheduled = true;
+    scheduleMacrotask(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private takeBatch(): Queued[] {
+    const batch: Queued[] = [];
+    let bytes = this.token.length + 100;
+    let updates = 0;
+    while (this.queue.length > 0) {
+      const next = this.queue[0]!;
+      const size = next.update ? JSON.stringify(next.update).length : 0;
+      if (batch.length > 0 && (bytes + size > Limits.CHECKPOINT_BATCH_BYTES || updates >= Limits.CHECKPOINT_BATCH_UPDATES)) break;
+      batch.push(this.queue.shift()!);
+      bytes += size;
+      if (next.update) updates++;
+    }
+    return batch;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.inFlight || this.queue.length === 0 || this.stopped) return;
+    this.inFlight = true;
+    const batch = this.takeBatch();
+    try {
+      const response = await this.client.checkpoint({
+        DurableExecutionArn: this.durableExecutionArn,
+        CheckpointToken: this.token,
+        Updates: batch.flatMap((q) => (q.update ? [q.update] : [])),
+      });
+      if (response.CheckpointToken) this.token = response.CheckpointToken;
+      this.merge(response.NewExecutionState?.Operations ?? []);
+      this.inFlight = false;
+      for (const q of batch) q.resolve();
+    } catch (error) {
+      this.inFlight = false;
+      this.failure = error;
+      for (const q of [...batch, ...this.queue]) q.reject(error);
+      this.queue = [];
+      this.onFailure(error);
+      return;
+    }
+    this.notify();
+    if (this.queue.length > 0) this.schedule();
+    else this.onIdle();
+  }
+
+  /** Upserts operations the service reports as changed. */
+  merge(operations: Operation[]): void {
+    for (const op of operations) this.ops.set(op.Id, op);
+  }
+
+  private notify(): void {
+    for (const listener of [...this.changeListeners]) listener();
+  }
+
+  /** The token the next call will use. */
+  get checkpointToken(): string {
+    return this.token;
+  }
+}

@@ -1,0 +1,68 @@
+import type {
+  CheckpointDurableExecutionRequest,
+  CheckpointDurableExecutionResponse,
+  DurableExecutionInvocationInput,
+  GetDurableExecutionStateRequest,
+  GetDurableExecutionStateResponse,
+} from "../protocol/index.js";
+import type { LambdaClient } from "@aws-sdk/client-lambda";
+
+/** The two service calls a durable function makes while it runs. */
+export interface DurableExecutionClient {
+  getExecutionState(params: GetDurableExecutionStateRequest): Promise<GetDurableExecutionStateResponse>;
+  checkpoint(params: CheckpointDurableExecutionRequest): Promise<CheckpointDurableExecutionResponse>;
+}
+
+/**
+ * Calls Lambda's durable API through `@aws-sdk/client-lambda`, loaded on first use so a caller
+ * that brings its own {@link DurableExecutionClient} never loads the AWS SDK.
+ *
+ * @example new DurableExecutionApiClient(new LambdaClient({ endpoint: "http://127.0.0.1:9014" }))
+ */
+export class DurableExecutionApiClient implements DurableExecutionClient {
+  private clientPromise?: Promise<LambdaClient>;
+  private sdk?: Promise<typeof import("@aws-sdk/client-lambda")>;
+
+  constructor(private readonly client?: LambdaClient) {}
+
+  private load() {
+    this.sdk ??= import("@aws-sdk/client-lambda");
+    this.clientPromise ??= this.client
+      ? Promise.resolve(this.client)
+      : this.sdk.then((m) => new m.LambdaClient({}));
+    return Promise.all([this.sdk, this.clientPromise]);
+  }
+
+  async getExecutionState(params: GetDurableExecutionStateRequest): Promise<GetDurableExecutionStateResponse> {
+    const [m, client] = await this.load();
+    const out = await client.send(new m.GetDurableExecutionStateCommand(params));
+    return out as unknown as GetDurableExecutionStateResponse;
+  }
+
+  async checkpoint(params: CheckpointDurableExecutionRequest): Promise<CheckpointDurableExecutionResponse> {
+    const [m, client] = await this.load();
+    const out = await client.send(new m.CheckpointDurableExecutionCommand(params));
+    return out as unknown as CheckpointDurableExecutionResponse;
+  }
+}
+
+/**
+ * An invocation event that carries its own service client: how test runners and the local
+ * service point a function at a durable service other than the one in its environment.
+ *
+ * @example await handler(new DurableExecutionInvocationInputWithClient(event, client), context)
+ */
+export class DurableExecutionInvocationInputWithClient implements DurableExecutionInvocationInput {
+  readonly DurableExecutionArn: string;
+  readonly CheckpointToken: string;
+  readonly InitialExecutionState: DurableExecutionInvocationInput["InitialExecutionState"];
+
+  constructor(
+    params: DurableExecutionInvocationInput,
+    readonly durableExecutionClient: DurableExecutionClient,
+  ) {
+    this.DurableExecutionArn = params.DurableExecutionArn;
+    this.CheckpointToken = params.CheckpointToken;
+    this.InitialExecutionState = params.InitialExecutionState;
+  }
+}

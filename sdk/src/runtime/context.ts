@@ -1,0 +1,247 @@
+import { Limits, utf8Length, type Operation, type OperationUpdate } from "../protocol/index.js";
+import { DurablePromise } from "./durable-promise.js";
+import { durationToSeconds, type Duration } from "./duration.js";
+import { ChildContextError, DurableOperationError, StepError, StepInterruptedError, toErrorObject } from "./errors.js";
+import type { ExecutionRuntime } from "./execution-runtime.js";
+import type { DurableContextLogger } from "./logger.js";
+import { hashOperationId } from "./operation-id.js";
+import { retryPresets, type RetryDecision } from "./retry.js";
+import { defaultSerdes, type Serdes } from "./serdes.js";
+
+export enum StepSemantics {
+  AtMostOncePerRetry = "AT_MOST_ONCE_PER_RETRY",
+  AtLeastOncePerRetry = "AT_LEAST_ONCE_PER_RETRY",
+}
+
+/** What a step body receives. `attempt` is 1-based. */
+export interface StepContext {
+  logger: DurableContextLogger;
+  attempt: number;
+}
+
+export type StepFunc<T> = (context: StepContext) => Promise<T> | T;
+export type ChildFunc<T> = (context: DurableContext) => Promise<T>;
+
+export interface StepConfig<T> {
+  retryStrategy?: (error: Error, attemptCount: number) => RetryDecision;
+  semantics?: StepSemantics;
+  serdes?: Serdes<T>;
+}
+
+export interface ChildConfig<T> {
+  serdes?: Serdes<T>;
+  subType?: string;
+  /** Stored instead of a result too large to checkpoint; the children then rebuild it on replay. */
+  summaryGenerator?: (result: T) => string;
+}
+
+/** The minimal Lambda context the runtime reads. */
+export interface LambdaContext {
+  awsRequestId: string;
+  functionName?: string;
+  getRemainingTimeInMillis?: () => number;
+  [key: string]: unknown;
+}
+
+/** The durable operations user code calls; API-compatible with the official SDK's. */
+export interface DurableContext {
+  readonly lambdaContext: LambdaContext;
+  readonly logger: DurableContextLogger;
+  readonly executionContext: { readonly durableExecutionArn: string };
+  step<T>(name: string | undefined, fn: StepFunc<T>, config?: StepConfig<T>): DurablePromise<T>;
+  step<T>(fn: StepFunc<T>, config?: StepConfig<T>): DurablePromise<T>;
+  wait(name: string, duration: Duration): DurablePromise<void>;
+  wait(duration: Duration): DurablePromise<void>;
+  runInChildContext<T>(name: string | undefined, fn: ChildFunc<T>, config?: ChildConfig<T>): DurablePromise<T>;
+  runInChildContext<T>(fn: ChildFunc<T>, config?: ChildConfig<T>): DurablePromise<T>;
+}
+
+/** Splits the official SDK's overloads: a leading string or undefined is the name. */
+function splitNamed<F, C>(args: unknown[]): { name: string | undefined; fn: F; config: C | undefined } {
+  if (typeof args[0] === "string" || args[0] === undefined) {
+    return { name: args[0] as string | undefined, fn: args[1] as F, config: args[2] as C | undefined };
+  }
+  return { name: undefined, fn: args[0] as F, config: args[1] as C | undefined };
+}
+
+/** Never settles: what an operation returns once the invocation has to end. */
+const never = <T>() => new Promise<T>(() => {});
+
+export class DurableContextImpl implements DurableContext {
+  private counter = 0;
+  readonly logger: DurableContextLogger;
+  readonly executionContext: { readonly durableExecutionArn: string };
+
+  constructor(
+    private readonly runtime: ExecutionRuntime,
+    readonly lambdaContext: LambdaContext,
+    /** Step path of the CONTEXT operation that owns this context; undefined at the root. */
+    private readonly stepPrefix?: string,
+    /** Wire id of that CONTEXT operation. */
+    private readonly parentId?: string,
+  ) {
+    this.logger = runtime.logger(parentId);
+    this.executionContext = { durableExecutionArn: runtime.durableExecutionArn };
+  }
+
+  private nextOperation(): { stepPath: string; id: string; existing: Operation | undefined } {
+    this.counter += 1;
+    const stepPath = this.stepPrefix === undefined ? `${this.counter}` : `${this.stepPrefix}-${this.counter}`;
+    const id = hashOperationId(stepPath);
+    const existing = this.runtime.checkpoints.get(id);
+    this.runtime.noteOperation(existing);
+    return { stepPath, id, existing };
+  }
+
+  private base(id: string, name: string | undefined, type: OperationUpdate["Type"], subType: string) {
+    const u: Pick<OperationUpdate, "Id" | "Type" | "SubType" | "ParentId" | "Name"> = { Id: id, Type: type, SubType: subType };
+    if (this.parentId !== undefined) u.ParentId = this.parentId;
+    if (name !== undefined) u.Name = name;
+    return u;
+  }
+
+  /** Runs phase 1 now and returns the lazy phase-2 promise; unawaited failures stay silent. */
+  private operation<T>(id: string, phase1: () => Promise<T>): DurablePromise<T> {
+    const started = phase1();
+    started.catch(() => {});
+    return new DurablePromise(() => {
+      this.runtime.termination.markAwaited(id);
+      return started;
+    });
+  }
+
+  step<T>(...args: unknown[]): DurablePromise<T> {
+    const { name, fn, config } = splitNamed<StepFunc<T>, StepConfig<T>>(args);
+    const { stepPath, id, existing } = this.nextOperation();
+    const runtime = this.runtime;
+    const checkpoints = runtime.checkpoints;
+    const serdes = config?.serdes ?? (defaultSerdes as Serdes<T>);
+    const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
+    const atMostOnce = config?.semantics === StepSemantics.AtMostOncePerRetry;
+    const strategy = config?.retryStrategy ?? retryPresets.default;
+    const base = this.base(id, name, "STEP", "Step");
+
+    return this.operation(id, async () => {
+      runtime.validateReplay(existing, { type: "STEP", subType: "Step", name, stepPath });
+      for (;;) {
+        const op = checkpoints.get(id);
+        if (op?.Status === "SUCCEEDED") {
+          runtime.termination.set(id, "COMPLETED");
+          return (await serdes.deserialize(op.StepDetails?.Result, serdesContext)) as T;
+        }
+        if (op?.Status === "FAILED") {
+          runtime.termination.set(id, "COMPLETED");
+          throw DurableOperationError.fromErrorObject(op.StepDetails?.Error);
+        }
+        if (op?.Status === "PENDING") {
+          // The service moves the step to READY when its back-off ends.
+          runtime.termination.set(id, "RETRY_WAITING");
+          await checkpoints.waitFor(id, (o) => o?.Status !== "PENDING");
+          continue;
+        }
+        const attempt = (op?.StepDetails?.Attempt ?? 0) + 1;
+        let error: unknown;
+        if (op?.Status === "STARTED" && atMostOnce) {
+          error = new StepInterruptedError(`Step operation_id=${id} name=${name ?? ""} was previously interrupted`);
+        } else {
+          runtime.termination.set(id, "EXECUTING");
+          if (op?.Status !== "STARTED") {
+            const start = checkpoints.checkpoint({ ...base, Action: "START" });
+            if (atMostOnce) await start;
+            else start.catch(() => {});
+          }
+          try {
+            const value = await fn({ logger: runtime.logger(id, attempt), attempt });
+            const payload = await serdes.serialize(value, serdesContext);
+            await checkpoints.checkpoint({ ...base, Action: "SUCCEED", ...(payload !== undefined && { Payload: payload }) });
+            runtime.termination.set(id, "COMPLETED");
+            // Return what a replay would return, so both paths give the same value.
+            return (await serdes.deserialize(payload, serdesContext)) as T;
+          } catch (e) {
+            if (runtime.termination.hasEnded) return never<T>();
+            error = e;
+          }
+        }
+        const err = error instanceof Error ? error : new Error(String(error));
+        const decision = strategy(err, attempt);
+        if (decision.shouldRetry) {
+          const delay = Math.max(1, Math.round(durationToSeconds(decision.delay ?? { seconds: 1 })));
+          await checkpoints.checkpoint({
+            ...base,
+            Action: "RETRY",
+            Error: toErrorObject(err),
+            StepOptions: { NextAttemptDelaySeconds: delay },
+          });
+          continue;
+        }
+        await checkpoints.checkpoint({ ...base, Action: "FAIL", Error: toErrorObject(err) });
+        runtime.termination.set(id, "COMPLETED");
+        const failure = new StepError(err.message, err);
+        throw failure;
+      }
+    });
+  }
+
+  wait(...args: unknown[]): DurablePromise<void> {
+    const [name, duration] = typeof args[0] === "string" ? [args[0], args[1] as Duration] : [undefined, args[0] as Duration];
+    const seconds = durationToSeconds(duration);
+    if (!(seconds >= 1)) throw new RangeError(`wait duration must be at least 1 second, got ${seconds}`);
+    const { stepPath, id, existing } = this.nextOperation();
+    const runtime = this.runtime;
+    const checkpoints = runtime.checkpoints;
+    const base = this.base(id, name, "WAIT", "Wait");
+
+    return this.operation(id, async () => {
+      runtime.validateReplay(existing, { type: "WAIT", subType: "Wait", name, stepPath });
+      if (!existing) await checkpoints.checkpoint({ ...base, Action: "START", WaitOptions: { WaitSeconds: seconds } });
+      if (checkpoints.get(id)?.Status !== "SUCCEEDED") {
+        runtime.termination.set(id, "IDLE_NOT_AWAITED");
+        await checkpoints.waitFor(id, (o) => o?.Status === "SUCCEEDED");
+      }
+      runtime.termination.set(id, "COMPLETED");
+    });
+  }
+
+  runInChildContext<T>(...args: unknown[]): DurablePromise<T> {
+    const { name, fn, config } = splitNamed<ChildFunc<T>, ChildConfig<T>>(args);
+    const { stepPath, id, existing } = this.nextOperation();
+    const runtime = this.runtime;
+    const checkpoints = runtime.checkpoints;
+    const subType = config?.subType ?? "RunInChildContext";
+    const serdes = config?.serdes ?? (defaultSerdes as Serdes<T>);
+    const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
+    const base = this.base(id, name, "CONTEXT", subType);
+
+    return this.operation(id, async () => {
+      runtime.validateReplay(existing, { type: "CONTEXT", subType, name, stepPath });
+      if (existing?.Status === "SUCCEEDED" && !existing.ContextDetails?.ReplayChildren) {
+        return (await serdes.deserialize(existing.ContextDetails?.Result, serdesContext)) as T;
+      }
+      if (existing?.Status === "FAILED") throw ChildContextError.fromErrorObject(existing.ContextDetails?.Error);
+      if (!existing) checkpoints.checkpoint({ ...base, Action: "START" }).catch(() => {});
+      const child = new DurableContextImpl(runtime, this.lambdaContext, stepPath, id);
+      let value: T;
+      try {
+        value = await fn(child);
+      } catch (e) {
+        if (runtime.termination.hasEnded) return never<T>();
+        const err = e instanceof Error ? e : new Error(String(e));
+        if (existing?.Status !== "SUCCEEDED") await checkpoints.checkpoint({ ...base, Action: "FAIL", Error: toErrorObject(err) });
+        throw new ChildContextError(err.message, err);
+      }
+      const payload = await serdes.serialize(value, serdesContext);
+      if (existing?.Status !== "SUCCEEDED") {
+        // Too large to checkpoint: store a summary and let replays rebuild the value from the children.
+        const tooLarge = payload !== undefined && utf8Length(payload) > Limits.CHECKPOINT_PAYLOAD_BYTES;
+        const stored = tooLarge ? (config?.summaryGenerator?.(value) ?? "") : payload;
+        await checkpoints.checkpoint({
+          ...base,
+          Action: "SUCCEED",
+          ...(stored !== undefined && { Payload: stored }),
+          ...(tooLarge && { ContextOptions: { ReplayChildren: true } }),
+        });
+      }
+      return (await serdes.deserialize(payload, serdesContext)) as T;
+    });
+  }
+}

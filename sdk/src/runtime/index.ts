@@ -1,0 +1,30 @@
+/**
+ * The durable runtime: what users write durable functions with. Same export names as
+ * `@aws/durable-execution-sdk-js`, so switching is a change of import.
+ */
+export { withDurableExecution } from "./with-durable-execution.js";
+export type { DurableExecutionHandler, DurableLambdaHandler, DurableExecutionConfig } from "./with-durable-execution.js";
+export { StepSemantics } from "./context.js";
+export type { DurableContext, StepContext, StepConfig, StepFunc, ChildConfig, ChildFunc, LambdaContext } from "./context.js";
+export { DurablePromise } from "./durable-promise.js";
+export type { Duration } from "./duration.js";
+export {
+  DurableOperationError,
+  StepError,
+  ChildContextError,
+  StepInterruptedError,
+  NonDeterministicExecutionError,
+} from "./errors.js";
+export { createRetryStrategy, retryPresets, JitterStrategy } from "./retry.js";
+export type { RetryDecision, RetryStrategyConfig } from "./retry.js";
+export { defaultSerdes } from "./serdes.js";
+export type { Serdes, SerdesContext } from "./serdes.js";
+export type { DurableLogger, DurableContextLogger, DurableLogData } from "./logger.js";
+export {
+  DurableExecutionApiClient,
+  DurableExecutionInvocationInputWithClient,
+  type DurableExecutionClient,
+} from "./client.js";
+export { InvocationStatus } from "../protocol/types.js";
+export type { DurableExecutionInvocationInput, DurableExecutionInvocationOutput } from "../protocol/types.js";
+export { hashOperationId } from "./operation-id.js";

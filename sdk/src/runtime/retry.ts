@@ -1,0 +1,79 @@
+import { durationToSeconds, type Duration } from "./duration.js";
+
+/** Whether to retry a failed attempt, and after how long (1 second when absent). */
+export interface RetryDecision {
+  shouldRetry: boolean;
+  delay?: Duration;
+}
+
+/** Decides on a failed attempt; `attemptsMade` counts attempts so far, the failed one included. */
+export type RetryStrategy = (error: Error, attemptsMade: number) => RetryDecision;
+
+export enum JitterStrategy {
+  NONE = "NONE",
+  FULL = "FULL",
+  HALF = "HALF",
+}
+
+export interface RetryStrategyConfig {
+  maxAttempts?: number;
+  initialDelay?: Duration;
+  maxDelay?: Duration;
+  backoffRate?: number;
+  jitter?: JitterStrategy;
+  retryableErrors?: (string | RegExp)[];
+  retryableErrorTypes?: (new (...args: any[]) => Error)[];
+}
+
+function isRetryable(error: Error, config: RetryStrategyConfig): boolean {
+  const patterns = config.retryableErrors;
+  const types = config.retryableErrorTypes;
+  // Filters apply only when given; with neither, every error is retryable.
+  if (!patterns?.length && !types?.length) return true;
+  const message = error?.message ?? "";
+  if (patterns?.some((p) => (typeof p === "string" ? message.includes(p) : p.test(message)))) return true;
+  return types?.some((t) => error instanceof t) ?? false;
+}
+
+/** Applies jitter: it replaces the delay, it is never added to it. */
+export function applyJitter(base: number, jitter: JitterStrategy, random: () => number = Math.random): number {
+  switch (jitter) {
+    case JitterStrategy.FULL:
+      return random() * base;
+    case JitterStrategy.HALF:
+      return base / 2 + (random() * base) / 2;
+    default:
+      return base;
+  }
+}
+
+/**
+ * Exponential backoff: `min(initial * rate^(n-1), max)`, jittered, rounded, at least 1 s.
+ *
+ * @example const strategy = createRetryStrategy({ maxAttempts: 3, initialDelay: { seconds: 1 }, jitter: JitterStrategy.NONE });
+ */
+export function createRetryStrategy(config: RetryStrategyConfig = {}): RetryStrategy {
+  const maxAttempts = config.maxAttempts ?? 3;
+  const initial = durationToSeconds(config.initialDelay ?? { seconds: 5 });
+  const max = durationToSeconds(config.maxDelay ?? { minutes: 5 });
+  const rate = config.backoffRate ?? 2;
+  const jitter = config.jitter ?? JitterStrategy.FULL;
+  return (error, attemptsMade) => {
+    if (attemptsMade >= maxAttempts || !isRetryable(error, config)) return { shouldRetry: false };
+    const base = Math.min(initial * rate ** (attemptsMade - 1), max);
+    const seconds = Math.max(1, Math.round(applyJitter(base, jitter)));
+    return { shouldRetry: true, delay: { seconds } };
+  };
+}
+
+/** Ready-made strategies; `default` is what a step without `retryStrategy` uses. */
+export const retryPresets = {
+  default: createRetryStrategy({
+    maxAttempts: 6,
+    initialDelay: { seconds: 5 },
+    maxDelay: { seconds: 60 },
+    backoffRate: 2,
+    jitter: JitterStrategy.FULL,
+  }),
+  noRetry: createRetryStrategy({ maxAttempts: 1 }),
+};
