@@ -1,0 +1,55 @@
+// `npm test`: install what is missing (npm packages, Debian's chromium for e2e), then run the
+// unit and integration tests (Vitest) and the e2e tests (Playwright in Chromium).
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { buildApp, buildSdk, ensureDependencies, root, run } from "./lib.mjs";
+
+const CHROMIUM = "/usr/bin/chromium";
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) {
+    console.error(`The e2e tests need Debian's chromium at ${CHROMIUM}. Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium`);
+    process.exit(1);
+  }
+  run("apt-get", ["update"]);
+  run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
+
+ensureDependencies();
+ensureChromium();
+buildSdk({ force: true });
+
+const reports = join(root, "test-results");
+rmSync(reports, { recursive: true, force: true });
+const vitestReport = join(reports, "vitest.json");
+const playwrightReport = join(reports, "playwright.json");
+
+const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], {
+  cwd: root,
+  stdio: "inherit",
+});
+
+buildApp({ force: true });
+const playwright = spawnSync("npx", ["playwright", "test", "--reporter=list,json"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+});
+
+function counts(file, read) {
+  try {
+    return read(JSON.parse(readFileSync(file, "utf8")));
+  } catch {
+    return { passed: 0, failed: 1, note: `no report at ${file}` };
+  }
+}
+const unit = counts(vitestReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
+const e2e = counts(playwrightReport, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }));
+const passed = unit.passed + e2e.passed;
+const failed = unit.failed + e2e.failed;
+console.log(`\nunit+integration: ${unit.passed} passed, ${unit.failed} failed${unit.note ? ` (${unit.note})` : ""}`);
+console.log(`e2e: ${e2e.passed} passed, ${e2e.failed} failed${e2e.note ? ` (${e2e.note})` : ""}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(vitest.status === 0 && playwright.status === 0 && failed === 0 ? 0 : 1);

@@ -1,0 +1,278 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  Limits,
+  ServiceError,
+  parseFunctionName,
+  toWireJson,
+  type ExecutionStatus,
+  type OperationUpdate,
+} from "../protocol/index.js";
+import type { Engine } from "../engine/index.js";
+import type { FunctionRegistry } from "./registry.js";
+
+/** A response the router produces; serialized by {@link sendResponse}. */
+export interface ApiResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** JSON body (Dates become epoch seconds), raw text, or nothing. */
+  json?: unknown;
+  raw?: string;
+}
+
+/** Largest request body accepted: the 6 MiB payload limit plus room for the JSON envelope. */
+const MAX_BODY_BYTES = Limits.OPERATION_PAYLOAD_BYTES + 1024 * 1024;
+
+function invalid(message: string): never {
+  throw new ServiceError("InvalidParameterValueException", message);
+}
+
+/** Reads the request body as UTF-8, refusing oversize bodies and invalid UTF-8. */
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new ServiceError("RequestTooLargeException", `Request body exceeds ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new ServiceError("InvalidRequestContentException", "Request body is not valid UTF-8");
+  }
+}
+
+function parseJsonBody(body: string, what: string): Record<string, unknown> {
+  if (body.trim() === "") return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (e) {
+    throw new ServiceError("InvalidRequestContentException", `${what} body is not valid JSON: ${(e as Error).message}`);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new ServiceError("InvalidRequestContentException", `${what} body must be a JSON object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Typed readers of query parameters that name the parameter when it is malformed. */
+class Query {
+  constructor(private readonly params: URLSearchParams) {}
+  string(name: string): string | undefined {
+    return this.params.get(name) ?? undefined;
+  }
+  list(name: string): string[] {
+    return this.params.getAll(name);
+  }
+  bool(name: string): boolean | undefined {
+    const v = this.params.get(name);
+    if (v === null) return undefined;
+    if (v === "true" || v === "false") return v === "true";
+    return invalid(`${name} must be true or false, got ${JSON.stringify(v)}`);
+  }
+  int(name: string): number | undefined {
+    const v = this.params.get(name);
+    if (v === null) return undefined;
+    if (!/^\d+$/.test(v)) invalid(`${name} must be a non-negative integer, got ${JSON.stringify(v)}`);
+    return Number(v);
+  }
+  date(name: string): Date | undefined {
+    const v = this.params.get(name);
+    if (v === null) return undefined;
+    const ms = Date.parse(v);
+    if (Number.isNaN(ms)) invalid(`${name} must be an ISO-8601 timestamp, got ${JSON.stringify(v)}`);
+    return new Date(ms);
+  }
+}
+
+/** Splits the raw path first and decodes each segment after, so `%2F` inside an ARN stays in its segment. */
+function pathSegments(rawPath: string): string[] {
+  return rawPath
+    .split("/")
+    .filter((s) => s !== "")
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return invalid(`Path segment ${JSON.stringify(s)} is not valid percent-encoding`);
+      }
+    });
+}
+
+/**
+ * Lambda's REST-JSON API for durable executions, on the same paths and with the same bodies,
+ * statuses and error shapes as AWS, so an unmodified `LambdaClient({ endpoint })` works.
+ */
+export class LambdaHttpApi {
+  constructor(
+    private readonly engine: Engine,
+    private readonly registry: FunctionRegistry,
+  ) {}
+
+  async handle(req: IncomingMessage): Promise<ApiResponse> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const method = req.method ?? "GET";
+    const seg = pathSegments(url.pathname);
+    const q = new Query(url.searchParams);
+    const route = `${method} /${seg.map((s, i) => (i < 2 ? s : "*")).join("/")}`;
+
+    if (method === "GET" && seg.length === 1 && seg[0] === "health") return { status: 200, json: { ok: true } };
+
+    if (seg[0] === "2015-03-31" && seg[1] === "functions") {
+      if (method === "GET" && seg.length === 2) return { status: 200, json: { Functions: this.registry.list().map((f) => this.registry.configuration(f)) } };
+      if (method === "GET" && seg.length === 3) {
+        const fn = this.registry.require(seg[2]!, q.string("Qualifier"));
+        return { status: 200, json: { Configuration: this.registry.configuration(fn) } };
+      }
+      if (method === "POST" && seg.length === 4 && seg[3] === "invocations") return this.invoke(req, seg[2]!, q);
+    }
+
+    if (seg[0] === "2025-12-01" && seg[1] === "durable-executions" && seg.length >= 3) {
+      const arn = seg[2]!;
+      const action = seg[3];
+      if (method === "GET" && seg.length === 3) {
+        const include = q.bool("IncludeExecutionData");
+        return { status: 200, json: this.engine.getExecution({ DurableExecutionArn: arn, ...(include !== undefined && { IncludeExecutionData: include }) }) };
+      }
+      if (method === "GET" && action === "history" && seg.length === 4) {
+        const include = q.bool("IncludeExecutionData");
+        const maxItems = q.int("MaxItems");
+        const marker = q.string("Marker");
+        const reverse = q.bool("ReverseOrder");
+        return {
+          status: 200,
+          json: this.engine.getExecutionHistory({
+            DurableExecutionArn: arn,
+            ...(include !== undefined && { IncludeExecutionData: include }),
+            ...(maxItems !== undefined && { MaxItems: maxItems }),
+            ...(marker !== undefined && { Marker: marker }),
+            ...(reverse !== undefined && { ReverseOrder: reverse }),
+          }),
+        };
+      }
+      if (method === "GET" && action === "state" && seg.length === 4) {
+        const maxItems = q.int("MaxItems");
+        const marker = q.string("Marker");
+        return {
+          status: 200,
+          json: this.engine.getExecutionState({
+            DurableExecutionArn: arn,
+            CheckpointToken: q.string("CheckpointToken") ?? invalid("CheckpointToken is required"),
+            ...(maxItems !== undefined && { MaxItems: maxItems }),
+            ...(marker !== undefined && { Marker: marker }),
+          }),
+        };
+      }
+      if (method === "POST" && action === "checkpoint" && seg.length === 4) {
+        const body = parseJsonBody(await readBody(req), "CheckpointDurableExecution");
+        const token = body.CheckpointToken;
+        const clientToken = body.ClientToken;
+        if (typeof token !== "string") invalid("CheckpointToken is required and must be a string");
+        if (clientToken !== undefined && (typeof clientToken !== "string" || !/^[\x21-\x7E]{1,64}$/.test(clientToken))) {
+          invalid("ClientToken must be 1-64 printable ASCII characters");
+        }
+        return {
+          status: 200,
+          json: this.engine.checkpoint({
+            DurableExecutionArn: arn,
+            CheckpointToken: token,
+            ...(body.Updates !== undefined && { Updates: body.Updates as OperationUpdate[] }),
+            ...(clientToken !== undefined && { ClientToken: clientToken as string }),
+          }),
+        };
+      }
+    }
+
+    if (seg[0] === "2025-12-01" && seg[1] === "functions" && seg[3] === "durable-executions" && seg.length === 4 && method === "GET") {
+      const maxItems = q.int("MaxItems");
+      const after = q.date("StartedAfter");
+      const before = q.date("StartedBefore");
+      const reverse = q.bool("ReverseOrder");
+      const qualifier = q.string("Qualifier");
+      const name = q.string("DurableExecutionName");
+      const marker = q.string("Marker");
+      return {
+        status: 200,
+        json: this.engine.listExecutionsByFunction({
+          FunctionName: seg[2]!,
+          Statuses: q.list("Statuses") as ExecutionStatus[],
+          ...(qualifier !== undefined && { Qualifier: qualifier }),
+          ...(name !== undefined && { DurableExecutionName: name }),
+          ...(after !== undefined && { StartedAfter: after }),
+          ...(before !== undefined && { StartedBefore: before }),
+          ...(reverse !== undefined && { ReverseOrder: reverse }),
+          ...(marker !== undefined && { Marker: marker }),
+          ...(maxItems !== undefined && { MaxItems: maxItems }),
+        }),
+      };
+    }
+
+    throw new ServiceError("ResourceNotFoundException", `No operation of this service matches ${route}`);
+  }
+
+  /** Invoke: starts a durable execution; RequestResponse waits for its end, Event returns at once. */
+  private async invoke(req: IncomingMessage, functionName: string, q: Query): Promise<ApiResponse> {
+    const invocationType = (req.headers["x-amz-invocation-type"] as string | undefined) ?? "RequestResponse";
+    if (!["RequestResponse", "Event", "DryRun"].includes(invocationType)) {
+      invalid(`X-Amz-Invocation-Type must be RequestResponse, Event or DryRun, got ${JSON.stringify(invocationType)}`);
+    }
+    const ref = parseFunctionName(functionName);
+    if (!ref) invalid(`FunctionName ${JSON.stringify(functionName)} is not a valid function name or ARN`);
+    const qualifier = q.string("Qualifier") ?? ref.qualifier;
+    const fn = this.registry.require(ref.name, qualifier);
+    const body = await readBody(req);
+    if (body.trim() !== "") {
+      try {
+        JSON.parse(body);
+      } catch (e) {
+        throw new ServiceError("InvalidRequestContentException", `Could not parse request body into json: ${(e as Error).message}`);
+      }
+    }
+    if (invocationType === "DryRun") return { status: 204 };
+    const name = req.headers["x-amz-durable-execution-name"] as string | undefined;
+    const { arn } = this.engine.startExecution({
+      functionName: fn.name,
+      ...(qualifier !== undefined && { qualifier }),
+      ...(name !== undefined && { name }),
+      payload: body.trim() === "" ? "{}" : body,
+    });
+    const headers = { "X-Amz-Durable-Execution-Arn": arn, "X-Amz-Executed-Version": "$LATEST" };
+    if (invocationType === "Event") return { status: 202, headers };
+    const done = await this.engine.waitForCompletion(arn);
+    if (done.status === "SUCCEEDED") return { status: 200, headers, raw: done.result ?? "" };
+    return {
+      status: 200,
+      headers: { ...headers, "X-Amz-Function-Error": "Unhandled" },
+      json: { errorType: done.error?.ErrorType ?? done.status, errorMessage: done.error?.ErrorMessage ?? `Execution ${done.status}` },
+    };
+  }
+}
+
+/** Writes an {@link ApiResponse}, or a service error in the shape the AWS client parses. */
+export function sendResponse(res: ServerResponse, r: ApiResponse, requestId: string): void {
+  const headers: Record<string, string> = { "x-amzn-requestid": requestId, ...r.headers };
+  let body = "";
+  if (r.json !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(toWireJson(r.json));
+  } else if (r.raw !== undefined) {
+    headers["content-type"] = "application/json";
+    body = r.raw;
+  }
+  res.writeHead(r.status, headers);
+  res.end(body);
+}
+
+/** Turns any thrown value into Lambda's error response: a ServiceError keeps its name and status. */
+export function errorResponse(error: unknown): ApiResponse {
+  if (error instanceof ServiceError) {
+    return {
+      status: error.status,
+      headers: { "x-amzn-errortype": error.code },
+      json: { Type: error.status >= 500 ? "Service" : "User", message: error.message, Message: error.message },
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: 500, headers: { "x-amzn-errortype": "ServiceException" }, json: { Type: "Service", Message: `Internal error: ${message}` } };
+}
