@@ -270,6 +270,8 @@ export interface StopDurableExecutionResponse {
 }
 
 // ---- history events ----
+// Required members are required as in Lambda's model; histories from elsewhere are checked
+// by the history parser before they are typed as these.
 
 export interface EventInput {
   Payload?: string;
@@ -289,31 +291,31 @@ export interface RetryDetails {
 }
 
 export interface ExecutionStartedDetails {
-  Input?: EventInput;
-  ExecutionTimeout?: number;
+  Input: EventInput;
+  ExecutionTimeout: number;
 }
 export interface ExecutionSucceededDetails {
-  Result?: EventResult;
+  Result: EventResult;
 }
 export interface ExecutionFailedDetails {
-  Error?: EventError;
+  Error: EventError;
 }
 export interface ExecutionTimedOutDetails {
   Error?: EventError;
 }
 export interface ExecutionStoppedDetails {
-  Error?: EventError;
+  Error: EventError;
 }
 export type ContextStartedDetails = Record<string, never>;
 export interface ContextSucceededDetails {
-  Result?: EventResult;
+  Result: EventResult;
 }
 export interface ContextFailedDetails {
-  Error?: EventError;
+  Error: EventError;
 }
 export interface WaitStartedDetails {
-  Duration?: number;
-  ScheduledEndTimestamp?: Date;
+  Duration: number;
+  ScheduledEndTimestamp: Date;
 }
 export interface WaitSucceededDetails {
   Duration?: number;
@@ -323,50 +325,50 @@ export interface WaitCancelledDetails {
 }
 export type StepStartedDetails = Record<string, never>;
 export interface StepSucceededDetails {
-  Result?: EventResult;
-  RetryDetails?: RetryDetails;
+  Result: EventResult;
+  RetryDetails: RetryDetails;
 }
 export interface StepFailedDetails {
-  Error?: EventError;
-  RetryDetails?: RetryDetails;
+  Error: EventError;
+  RetryDetails: RetryDetails;
 }
 export interface ChainedInvokeStartedDetails {
-  FunctionName?: string;
+  FunctionName: string;
   TenantId?: string;
   Input?: EventInput;
   ExecutedVersion?: string;
   DurableExecutionArn?: string;
 }
 export interface ChainedInvokeSucceededDetails {
-  Result?: EventResult;
+  Result: EventResult;
 }
 export interface ChainedInvokeFailedDetails {
-  Error?: EventError;
+  Error: EventError;
 }
 export interface ChainedInvokeTimedOutDetails {
-  Error?: EventError;
+  Error: EventError;
 }
 export interface ChainedInvokeStoppedDetails {
-  Error?: EventError;
+  Error: EventError;
 }
 export interface CallbackStartedDetails {
-  CallbackId?: string;
+  CallbackId: string;
   HeartbeatTimeout?: number;
   Timeout?: number;
 }
 export interface CallbackSucceededDetails {
-  Result?: EventResult;
+  Result: EventResult;
 }
 export interface CallbackFailedDetails {
-  Error?: EventError;
+  Error: EventError;
 }
 export interface CallbackTimedOutDetails {
-  Error?: EventError;
+  Error: EventError;
 }
 export interface InvocationCompletedDetails {
-  StartTimestamp?: Date;
-  EndTimestamp?: Date;
-  RequestId?: string;
+  StartTimestamp: Date;
+  EndTimestamp: Date;
+  RequestId: string;
   Error?: EventError;
 }
 
