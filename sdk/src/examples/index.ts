@@ -10,6 +10,8 @@ export interface SampleFunction {
   name: string;
   description: string;
   handler: DurableLambdaHandler;
+  /** Lambda's DurableConfig.ExecutionTimeout, when the default of one day is too short. */
+  executionTimeoutSeconds?: number;
   /** Executions the local service records on a fresh data directory. */
   seeds: { name: string; input: unknown }[];
 }
@@ -32,6 +34,7 @@ export const sampleFunctions: SampleFunction[] = [
     name: "approval-flow",
     description: "Prepares a request and waits seven days for an approval window.",
     handler: approvalFlow,
+    executionTimeoutSeconds: 30 * 86_400,
     seeds: [{ name: "approval-3001", input: { requestId: "3001", amount: 120000 } }],
   },
 ];

@@ -4,7 +4,12 @@ import type { RegisteredFunction } from "./registry.js";
 
 /** The sample functions, ready to register. */
 export function sampleRegistrations(): RegisteredFunction[] {
-  return sampleFunctions.map((f) => ({ name: f.name, description: f.description, handler: f.handler }));
+  return sampleFunctions.map((f) => ({
+    name: f.name,
+    description: f.description,
+    handler: f.handler,
+    ...(f.executionTimeoutSeconds !== undefined && { durableConfig: { ExecutionTimeout: f.executionTimeoutSeconds } }),
+  }));
 }
 
 /**
