@@ -35,11 +35,15 @@ export function newestMtime(paths) {
 
 const mtime = (p) => (existsSync(join(root, p)) ? statSync(join(root, p)).mtimeMs : 0);
 
-/** `npm ci` when dependencies are missing or older than the lock file. */
+/**
+ * Installs from the lock file when dependencies are missing or older than it. `npm install`
+ * rather than `npm ci`: npm 11 leaves other platforms' optional packages out of the lock
+ * and `npm ci` then refuses it as out of sync.
+ */
 export function ensureDependencies() {
   const installed = mtime("node_modules/.package-lock.json");
   if (installed === 0 || installed < mtime("package-lock.json") || !existsSync(join(root, "node_modules/better-sqlite3/build"))) {
-    run("npm", ["ci", "--no-audit", "--no-fund"]);
+    run("npm", ["install", "--no-audit", "--no-fund"]);
   }
 }
 
