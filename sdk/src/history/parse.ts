@@ -3,7 +3,7 @@
  * events. Nothing here throws: what cannot be used is skipped and reported, so one bad event
  * never hides the rest of an execution.
  */
-import { EventType, parseTimestamp, type ErrorObject, type Event } from "../protocol/index.js";
+import { EventType, parseTimestamp, type ErrorObject, type Event, type EventDetailsByType } from "../protocol/index.js";
 
 /** The events that could be read, in EventId order, and one message per thing that could not. */
 export interface ParsedHistory {
@@ -37,6 +37,43 @@ const DETAIL_MEMBERS: Readonly<Record<string, DetailCheck>> = {
   ExecutedVersion: "string",
   DurableExecutionArn: "string",
 };
+
+/** The members of T that are not optional. */
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+
+/**
+ * The required members of every details type, spelled out as `{ member: true }` so the compiler
+ * flags this table when a details type gains or loses a required member.
+ */
+const REQUIRED_DETAILS: { readonly [K in EventType]: { readonly [M in RequiredKeys<EventDetailsByType[K]>]: true } } = {
+  ExecutionStarted: { Input: true, ExecutionTimeout: true },
+  ExecutionSucceeded: { Result: true },
+  ExecutionFailed: { Error: true },
+  ExecutionTimedOut: {},
+  ExecutionStopped: { Error: true },
+  ContextStarted: {},
+  ContextSucceeded: { Result: true },
+  ContextFailed: { Error: true },
+  WaitStarted: { Duration: true, ScheduledEndTimestamp: true },
+  WaitSucceeded: {},
+  WaitCancelled: {},
+  StepStarted: {},
+  StepSucceeded: { Result: true, RetryDetails: true },
+  StepFailed: { Error: true, RetryDetails: true },
+  ChainedInvokeStarted: { FunctionName: true },
+  ChainedInvokeSucceeded: { Result: true },
+  ChainedInvokeFailed: { Error: true },
+  ChainedInvokeTimedOut: { Error: true },
+  ChainedInvokeStopped: { Error: true },
+  CallbackStarted: { CallbackId: true },
+  CallbackSucceeded: { Result: true },
+  CallbackFailed: { Error: true },
+  CallbackTimedOut: { Error: true },
+  InvocationCompleted: { StartTimestamp: true, EndTimestamp: true, RequestId: true },
+};
+
+/** Wrapper members whose absence means "no payload", so an empty wrapper loses nothing. */
+const EMPTY_WHEN_MISSING = new Set(["Input", "Result", "Error", "RetryDetails"]);
 
 function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -209,6 +246,13 @@ function readEvent(raw: unknown, index: number, problems: string[]): Event | und
   const rawDetails = raw[detailsKey];
   if (rawDetails !== undefined && rawDetails !== null) {
     const details = readDetails(rawDetails, `${label}: ${detailsKey}`, problems);
+    if (details) {
+      for (const member of Object.keys(REQUIRED_DETAILS[eventType])) {
+        if (details[member] !== undefined) continue;
+        if (EMPTY_WHEN_MISSING.has(member)) details[member] = {};
+        else problems.push(`${label}: ${detailsKey}.${member} is missing`);
+      }
+    }
     // The details member's type is keyed by EventType, which TypeScript cannot follow through a template key.
     if (details) (event as Record<string, unknown>)[detailsKey] = details;
   }

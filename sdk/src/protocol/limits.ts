@@ -21,7 +21,7 @@ export const Limits = {
   MAX_OPERATIONS: 3000,
 } as const;
 
-/** UTF-8 byte length of a string, without Node's Buffer. */
+/** UTF-8 byte length of a string, computed without Node-only APIs so it runs in browsers. */
 export function utf8Length(s: string): number {
   let bytes = 0;
   for (let i = 0; i < s.length; i++) {

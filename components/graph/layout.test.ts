@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildGraphModel, buildOperations, parseHistory } from "@durable-lens/sdk/history";
+import { createElk, layoutGraph, NODE_HEIGHT, NODE_WIDTH, type FlowGraph } from "./layout";
+
+const FIXTURES = new URL("../../../shared/fixtures/histories/", import.meta.url);
+async function laidOut(name: string): Promise<FlowGraph> {
+  const { events } = parseHistory(JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8")));
+  return layoutGraph(buildGraphModel(buildOperations(events)), await createElk());
+}
+
+describe("layoutGraph", () => {
+  it("stacks a sequence top to bottom", async () => {
+    const graph = await laidOut("no-replay-execution.history.json");
+    expect(graph.nodes.map((n) => n.type)).toEqual(["operation", "operation", "operation"]);
+    const ys = graph.nodes.map((n) => n.position.y);
+    expect(ys[0]!).toBeLessThan(ys[1]!);
+    expect(ys[1]!).toBeLessThan(ys[2]!);
+    expect(ys[1]! - ys[0]!).toBeGreaterThanOrEqual(NODE_HEIGHT);
+    expect(graph.nodes.every((n) => n.width === NODE_WIDTH && n.height === NODE_HEIGHT)).toBe(true);
+    expect(graph.edges.map((e) => [e.source, e.target])).toEqual([
+      [graph.nodes[0]!.id, graph.nodes[1]!.id],
+      [graph.nodes[1]!.id, graph.nodes[2]!.id],
+    ]);
+  });
+
+  it("sizes a context around its children, positioned relative to it", async () => {
+    const graph = await laidOut("run-in-child-context.history.json");
+    const group = graph.nodes.find((n) => n.type === "context")!;
+    const child = graph.nodes.find((n) => n.parentId === group.id)!;
+    expect(child.extent).toBe("parent");
+    expect(graph.nodes.indexOf(group)).toBeLessThan(graph.nodes.indexOf(child));
+    // Relative coordinates: inside the group's box, below its header.
+    expect(child.position.x).toBeGreaterThan(0);
+    expect(child.position.y).toBeGreaterThan(30);
+    expect(child.position.x + NODE_WIDTH).toBeLessThanOrEqual(group.width!);
+    expect(child.position.y + NODE_HEIGHT).toBeLessThanOrEqual(group.height!);
+  });
+
+  it("puts map items side by side in program order", async () => {
+    const graph = await laidOut("map-basic.history.json");
+    const map = graph.nodes.find((n) => n.data.node.operation.subType === "Map")!;
+    const items = graph.nodes.filter((n) => n.parentId === map.id);
+    expect(items.map((n) => n.data.node.operation.name)).toEqual(["map-item-0", "map-item-1", "map-item-2", "map-item-3", "map-item-4"]);
+    const xs = items.map((n) => n.position.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    expect(new Set(items.map((n) => n.position.y)).size).toBe(1);
+    for (const item of items) expect(graph.nodes.filter((n) => n.parentId === item.id)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,121 @@
+"use client";
+/**
+ * Browser-side data access: fetches the app's API routes through TanStack Query.
+ */
+import { useQuery } from "@tanstack/react-query";
+import type { ExecutionStatus } from "@durable-lens/sdk/protocol";
+import type { ApiError, ExecutionResponse, ExecutionsResponse, FunctionsResponse, TargetInfo } from "./api-types";
+
+/** How often views of running executions refresh. */
+export const RUNNING_REFRESH_MS = 2000;
+
+/** An API call that failed, carrying the server's status, code and message. */
+export class ApiRequestError extends Error implements ApiError {
+  override name = "ApiRequestError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isApiError(body: unknown): body is ApiError {
+  if (typeof body !== "object" || body === null) return false;
+  const b = body as Record<string, unknown>;
+  return typeof b.status === "number" && typeof b.code === "string" && typeof b.message === "string";
+}
+
+/**
+ * GETs a JSON API route, throwing ApiRequestError with the server's message on failure.
+ *
+ * @example await getJson<FunctionsResponse>("/api/functions")
+ */
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: "application/json" }, signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiRequestError(0, "NetworkError", "Could not reach the Durable Lens server. Is it still running?");
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    if (isApiError(body)) throw new ApiRequestError(body.status, body.code, body.message);
+    throw new ApiRequestError(response.status, "HttpError", `The server answered ${response.status} ${response.statusText}`.trim());
+  }
+  if (body === undefined) throw new ApiRequestError(response.status, "InvalidResponse", "The server sent a response that is not JSON.");
+  return body as T;
+}
+
+/** Client errors (4xx) will not fix themselves, so they are not retried. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiRequestError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+/** Filters of an execution list, as kept in the page's URL. */
+export interface ExecutionFilter {
+  statuses: ExecutionStatus[];
+  marker?: string;
+  order: "newest" | "oldest";
+}
+
+export const queryKeys = {
+  target: ["target"] as const,
+  functions: ["functions"] as const,
+  executions: (name: string, filter: ExecutionFilter) => ["executions", name, filter] as const,
+  execution: (arn: string) => ["execution", arn] as const,
+};
+
+/**
+ * The URL of an execution list request.
+ *
+ * @example executionsUrl("f", { statuses: ["FAILED"], order: "newest" }) // "/api/functions/f/executions?status=FAILED&order=newest"
+ */
+export function executionsUrl(name: string, filter: ExecutionFilter, maxItems = 50): string {
+  const params = new URLSearchParams();
+  for (const s of filter.statuses) params.append("status", s);
+  if (filter.marker) params.set("marker", filter.marker);
+  params.set("order", filter.order);
+  params.set("maxItems", String(maxItems));
+  return `/api/functions/${encodeURIComponent(name)}/executions?${params}`;
+}
+
+/** Which service the server talks to. */
+export function useTarget() {
+  return useQuery({
+    queryKey: queryKeys.target,
+    queryFn: ({ signal }) => getJson<TargetInfo>("/api/target", signal),
+    staleTime: Infinity,
+  });
+}
+
+/** The target's durable functions. */
+export function useFunctions() {
+  return useQuery({
+    queryKey: queryKeys.functions,
+    queryFn: ({ signal }) => getJson<FunctionsResponse>("/api/functions", signal),
+  });
+}
+
+/** One page of a function's executions, refreshing while any of them runs. */
+export function useExecutions(name: string, filter: ExecutionFilter) {
+  return useQuery({
+    queryKey: queryKeys.executions(name, filter),
+    queryFn: ({ signal }) => getJson<ExecutionsResponse>(executionsUrl(name, filter), signal),
+    refetchInterval: (query) =>
+      query.state.data?.executions.some((e) => e.status === "RUNNING") ? RUNNING_REFRESH_MS : false,
+  });
+}
+
+/** An execution with its history, refreshing while it runs. */
+export function useExecution(arn: string) {
+  return useQuery({
+    queryKey: queryKeys.execution(arn),
+    queryFn: ({ signal }) => getJson<ExecutionResponse>(`/api/executions/${encodeURIComponent(arn)}`, signal),
+    refetchInterval: (query) =>
+      query.state.data?.execution.status === "RUNNING" ? RUNNING_REFRESH_MS : false,
+  });
+}

@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildGraphModel, buildOperations, parseHistory, type GraphModel, type OperationView } from "./index.js";
+
+const FIXTURES = new URL("../../../../shared/fixtures/histories/", import.meta.url);
+const graphOf = (name: string): GraphModel =>
+  buildGraphModel(buildOperations(parseHistory(JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8"))).events));
+const names = (model: GraphModel, ids: string[]) => ids.map((id) => model.nodes.find((n) => n.id === id)!.operation.name);
+const edgePairs = (model: GraphModel) => model.edges.map((e) => [e.source, e.target]);
+
+/** A bare operation view for synthetic graphs. */
+function op(id: string, type: OperationView["type"], firstEventId: number, extra: Partial<OperationView> = {}): OperationView {
+  return { id, type, status: "SUCCEEDED", firstEventId, lastEventId: firstEventId, eventIds: [firstEventId], attempts: [], truncated: false, children: [], ...extra };
+}
+
+describe("buildGraphModel", () => {
+  it("starts at the execution and chains top-level operations in program order", () => {
+    const model = graphOf("no-replay-execution.history.json");
+    expect(model.nodes.map((n) => [n.kind, n.operation.name ?? null])).toEqual([
+      ["execution", null],
+      ["operation", "fetch-user-1"],
+      ["operation", "fetch-user-2"],
+    ]);
+    const [exec, first, second] = model.nodes.map((n) => n.id);
+    expect(edgePairs(model)).toEqual([
+      [exec, first],
+      [first, second],
+    ]);
+    expect(model.edges[0]!.id).toBe(`${exec}->${first}`);
+  });
+
+  it("draws a child context as a group holding its step", () => {
+    const model = graphOf("run-in-child-context.history.json");
+    const [exec, ctx, step] = model.nodes;
+    expect([exec!.kind, ctx!.kind, step!.kind]).toEqual(["execution", "group", "operation"]);
+    expect(step!.parentId).toBe(ctx!.id);
+    expect([ctx!.depth, step!.depth]).toEqual([0, 1]);
+    expect(ctx!.parentId).toBeUndefined();
+    // The step is alone in its group, so the only edge is execution -> context.
+    expect(edgePairs(model)).toEqual([[exec!.id, ctx!.id]]);
+  });
+
+  it("draws map iterations side by side inside the map, each holding its step", () => {
+    const model = graphOf("map-basic.history.json");
+    const map = model.nodes.find((n) => n.operation.subType === "Map")!;
+    const iterations = model.nodes.filter((n) => n.parentId === map.id);
+    expect(names(model, iterations.map((n) => n.id))).toEqual(["map-item-0", "map-item-1", "map-item-2", "map-item-3", "map-item-4"]);
+    expect(iterations.every((n) => n.kind === "group" && n.depth === 1)).toBe(true);
+    for (const it of iterations) {
+      const inside = model.nodes.filter((n) => n.parentId === it.id);
+      expect(inside.map((n) => [n.kind, n.depth])).toEqual([["operation", 2]]);
+    }
+    const iterationIds = new Set(iterations.map((n) => n.id));
+    expect(model.edges.some((e) => iterationIds.has(e.source) || iterationIds.has(e.target))).toBe(false);
+    const top = model.nodes.filter((n) => n.depth === 0).map((n) => n.operation.type);
+    expect(top).toEqual(["EXECUTION", "CONTEXT", "WAIT"]);
+    expect(model.edges).toHaveLength(2);
+  });
+
+  it("chains operations inside a sequential child context", () => {
+    const model = graphOf("run-in-child-context-failing-step.history.json");
+    const ctx = model.nodes.find((n) => n.operation.name === "child-with-failure")!;
+    const wait = model.nodes.find((n) => n.operation.name === "wait-after-failure")!;
+    expect(edgePairs(model)).toContainEqual([ctx.id, wait.id]);
+    expect(model.nodes.find((n) => n.operation.name === "failing-step")!.parentId).toBe(ctx.id);
+  });
+
+  it.each(readdirSync(FIXTURES).filter((f) => f.endsWith(".history.json")))("lists %s parents first, each operation once", (name) => {
+    const model = graphOf(name);
+    const seen = new Set<string>();
+    for (const node of model.nodes) {
+      expect(seen.has(node.id)).toBe(false);
+      if (node.parentId !== undefined) expect(seen.has(node.parentId)).toBe(true);
+      seen.add(node.id);
+    }
+    for (const edge of model.edges) {
+      const source = model.nodes.find((n) => n.id === edge.source)!;
+      const target = model.nodes.find((n) => n.id === edge.target)!;
+      expect(source.parentId).toBe(target.parentId);
+      expect(source.operation.firstEventId).toBeLessThan(target.operation.firstEventId);
+    }
+    expect(model.nodes.filter((n) => n.kind === "execution")).toHaveLength(1);
+  });
+
+  it("puts operations under a non-context parent in that parent's group, and orphans at the top", () => {
+    const model = buildGraphModel([
+      op("exec", "EXECUTION", 1),
+      op("ctx", "CONTEXT", 2),
+      op("step", "STEP", 3, { parentId: "ctx" }),
+      op("inner", "STEP", 4, { parentId: "step" }),
+      op("orphan", "WAIT", 5, { parentId: "ghost" }),
+    ]);
+    expect(model.nodes.map((n) => [n.id, n.parentId ?? null])).toEqual([
+      ["exec", null],
+      ["ctx", null],
+      ["step", "ctx"],
+      ["inner", "ctx"],
+      ["orphan", null],
+    ]);
+    expect(edgePairs(model)).toEqual([
+      ["exec", "ctx"],
+      ["step", "inner"],
+      ["ctx", "orphan"],
+    ]);
+  });
+
+  it("survives a parent cycle by drawing both at the top level", () => {
+    const model = buildGraphModel([op("a", "CONTEXT", 1, { parentId: "b" }), op("b", "CONTEXT", 2, { parentId: "a" })]);
+    expect(model.nodes.map((n) => [n.id, n.parentId ?? null])).toEqual([
+      ["a", null],
+      ["b", null],
+    ]);
+  });
+
+  it("returns an empty model for no operations", () => {
+    expect(buildGraphModel([])).toEqual({ nodes: [], edges: [] });
+  });
+});
