@@ -24,7 +24,8 @@ ensureDependencies();
 ensureChromium();
 buildSdk({ force: true });
 
-const reports = join(root, "test-results");
+// Not test-results/: Playwright empties that folder when it starts.
+const reports = join(root, ".test-reports");
 rmSync(reports, { recursive: true, force: true });
 const vitestReport = join(reports, "vitest.json");
 const playwrightReport = join(reports, "playwright.json");

@@ -80,6 +80,12 @@ function invalid(message: string): never {
   throw new ServiceError("InvalidParameterValueException", message);
 }
 
+/** The cursor inside a marker this service issued, or Lambda's error for any other string. */
+function readMarker<T>(marker: string | undefined, isValid: (v: unknown) => v is T): T | undefined {
+  if (!marker) return undefined;
+  return decodeMarker(marker, isValid) ?? invalid("Marker is not a marker this service returned");
+}
+
 function pageSize(maxItems: number | undefined): number {
   if (maxItems === undefined || maxItems === 0) return Limits.DEFAULT_MAX_ITEMS;
   if (!Number.isInteger(maxItems) || maxItems < 0 || maxItems > Limits.MAX_ITEMS) invalid(`MaxItems must be an integer from 0 to ${Limits.MAX_ITEMS}`);
@@ -500,12 +506,7 @@ export class Engine {
     }
     const limit = pageSize(req.MaxItems);
     const ops = this.store.listOperations(rec.arn);
-    let start = 0;
-    if (req.Marker) {
-      const cursor = decodeMarker(req.Marker, isSeqCursor);
-      if (!cursor) invalid("Marker is not a marker this service returned");
-      start = cursor.s;
-    }
+    const start = readMarker(req.Marker, isSeqCursor)?.s ?? 0;
     const page = ops.slice(start, start + limit);
     const res: GetDurableExecutionStateResponse = { Operations: page };
     if (start + limit < ops.length) res.NextMarker = encodeMarker({ s: start + limit });
@@ -548,12 +549,7 @@ export class Engine {
   getExecutionHistory(req: GetDurableExecutionHistoryRequest): GetDurableExecutionHistoryResponse {
     const rec = this.getRecord(req.DurableExecutionArn);
     const limit = pageSize(req.MaxItems);
-    let after: number | undefined;
-    if (req.Marker) {
-      const cursor = decodeMarker(req.Marker, isEventCursor);
-      if (!cursor) invalid("Marker is not a marker this service returned");
-      after = cursor.e;
-    }
+    const after = readMarker(req.Marker, isEventCursor)?.e;
     const reverse = req.ReverseOrder === true;
     const events = this.store.listEvents(rec.arn, { reverse, afterEventId: after, limit: limit + 1 });
     const page = events.slice(0, limit);
@@ -569,25 +565,20 @@ export class Engine {
     const fn = this.options.resolveFunction(req.FunctionName, req.Qualifier);
     if (!fn) throw new ServiceError("ResourceNotFoundException", `Function not found: ${req.FunctionName}`);
     const limit = pageSize(req.MaxItems);
-    let afterSeq: number | undefined;
-    if (req.Marker) {
-      const cursor = decodeMarker(req.Marker, isSeqCursor);
-      if (!cursor) invalid("Marker is not a marker this service returned");
-      afterSeq = cursor.s;
-    }
+    const afterSeq = readMarker(req.Marker, isSeqCursor)?.s;
     const statuses = req.Statuses ?? [];
     for (const s of statuses) {
       if (!["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "STOPPED"].includes(s)) invalid(`Statuses contains unknown status ${JSON.stringify(s)}`);
     }
     const rows = this.store.listExecutions({
       functionName: fn.functionName,
-      ...(req.Qualifier !== undefined && { version: fn.version }),
-      ...(req.DurableExecutionName !== undefined && { nameContains: req.DurableExecutionName }),
+      version: req.Qualifier !== undefined ? fn.version : undefined,
+      nameContains: req.DurableExecutionName,
       statuses,
-      ...(req.StartedAfter !== undefined && { startedAfterMs: req.StartedAfter.getTime() }),
-      ...(req.StartedBefore !== undefined && { startedBeforeMs: req.StartedBefore.getTime() }),
+      startedAfterMs: req.StartedAfter?.getTime(),
+      startedBeforeMs: req.StartedBefore?.getTime(),
       newestFirst: req.ReverseOrder !== true,
-      ...(afterSeq !== undefined && { afterSeq }),
+      afterSeq,
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);

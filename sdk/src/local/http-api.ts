@@ -131,36 +131,30 @@ export class LambdaHttpApi {
     if (seg[0] === "2025-12-01" && seg[1] === "durable-executions" && seg.length >= 3) {
       const arn = seg[2]!;
       const action = seg[3];
+      // Absent query members stay undefined; the engine applies Lambda's defaults.
       if (method === "GET" && seg.length === 3) {
-        const include = q.bool("IncludeExecutionData");
-        return { status: 200, json: this.engine.getExecution({ DurableExecutionArn: arn, ...(include !== undefined && { IncludeExecutionData: include }) }) };
+        return { status: 200, json: this.engine.getExecution({ DurableExecutionArn: arn, IncludeExecutionData: q.bool("IncludeExecutionData") }) };
       }
       if (method === "GET" && action === "history" && seg.length === 4) {
-        const include = q.bool("IncludeExecutionData");
-        const maxItems = q.int("MaxItems");
-        const marker = q.string("Marker");
-        const reverse = q.bool("ReverseOrder");
         return {
           status: 200,
           json: this.engine.getExecutionHistory({
             DurableExecutionArn: arn,
-            ...(include !== undefined && { IncludeExecutionData: include }),
-            ...(maxItems !== undefined && { MaxItems: maxItems }),
-            ...(marker !== undefined && { Marker: marker }),
-            ...(reverse !== undefined && { ReverseOrder: reverse }),
+            IncludeExecutionData: q.bool("IncludeExecutionData"),
+            MaxItems: q.int("MaxItems"),
+            Marker: q.string("Marker"),
+            ReverseOrder: q.bool("ReverseOrder"),
           }),
         };
       }
       if (method === "GET" && action === "state" && seg.length === 4) {
-        const maxItems = q.int("MaxItems");
-        const marker = q.string("Marker");
         return {
           status: 200,
           json: this.engine.getExecutionState({
             DurableExecutionArn: arn,
             CheckpointToken: q.string("CheckpointToken") ?? invalid("CheckpointToken is required"),
-            ...(maxItems !== undefined && { MaxItems: maxItems }),
-            ...(marker !== undefined && { Marker: marker }),
+            MaxItems: q.int("MaxItems"),
+            Marker: q.string("Marker"),
           }),
         };
       }
@@ -185,25 +179,18 @@ export class LambdaHttpApi {
     }
 
     if (seg[0] === "2025-12-01" && seg[1] === "functions" && seg[3] === "durable-executions" && seg.length === 4 && method === "GET") {
-      const maxItems = q.int("MaxItems");
-      const after = q.date("StartedAfter");
-      const before = q.date("StartedBefore");
-      const reverse = q.bool("ReverseOrder");
-      const qualifier = q.string("Qualifier");
-      const name = q.string("DurableExecutionName");
-      const marker = q.string("Marker");
       return {
         status: 200,
         json: this.engine.listExecutionsByFunction({
           FunctionName: seg[2]!,
           Statuses: q.list("Statuses") as ExecutionStatus[],
-          ...(qualifier !== undefined && { Qualifier: qualifier }),
-          ...(name !== undefined && { DurableExecutionName: name }),
-          ...(after !== undefined && { StartedAfter: after }),
-          ...(before !== undefined && { StartedBefore: before }),
-          ...(reverse !== undefined && { ReverseOrder: reverse }),
-          ...(marker !== undefined && { Marker: marker }),
-          ...(maxItems !== undefined && { MaxItems: maxItems }),
+          Qualifier: q.string("Qualifier"),
+          DurableExecutionName: q.string("DurableExecutionName"),
+          StartedAfter: q.date("StartedAfter"),
+          StartedBefore: q.date("StartedBefore"),
+          ReverseOrder: q.bool("ReverseOrder"),
+          Marker: q.string("Marker"),
+          MaxItems: q.int("MaxItems"),
         }),
       };
     }
