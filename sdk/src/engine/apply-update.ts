@@ -13,6 +13,8 @@ export interface UpdateEffect {
   events: Omit<Event, "EventId" | "EventTimestamp">[];
   /** Service-side follow-up at a time: a wait ending, a retry becoming READY. */
   timer?: { atMs: number; kind: "wait-end" | "retry-ready"; opId: string };
+  /** A callback opened with timeouts to enforce. */
+  callbackTimers?: { opId: string; timeoutSeconds?: number; heartbeatTimeoutSeconds?: number };
   /** An EXECUTION update: the SDK checkpointed the final result itself. */
   executionResult?: { payload?: string; error?: ErrorObject };
 }
@@ -74,7 +76,13 @@ function envelope(op: Pick<Operation, "Id" | "Name" | "ParentId" | "SubType">) {
  * Applies one checkpoint update to the operation it names, as Lambda does: the new state of
  * the operation, the history events it writes, and the timer it arms.
  */
-export function applyUpdate(u: OperationUpdate, existing: Operation | undefined, now: number, at: string): UpdateEffect {
+export function applyUpdate(
+  u: OperationUpdate,
+  existing: Operation | undefined,
+  now: number,
+  at: string,
+  newCallbackId: () => string,
+): UpdateEffect {
   const nowDate = new Date(now);
   const fresh = (): Operation => {
     const op: Operation = { Id: u.Id, Type: u.Type, Status: "STARTED", StartTimestamp: nowDate };
@@ -167,10 +175,60 @@ export function applyUpdate(u: OperationUpdate, existing: Operation | undefined,
       return { op, events: [{ ...envelope(op), EventType: "ContextFailed", ContextFailedDetails: { Error: failure(u.Error) } }] };
     }
 
+    case "CALLBACK": {
+      if (u.Action === "START") {
+        requireStatus([undefined]);
+        const timeout = optionalSeconds(u.CallbackOptions?.TimeoutSeconds, `${at}.CallbackOptions.TimeoutSeconds`);
+        const heartbeat = optionalSeconds(u.CallbackOptions?.HeartbeatTimeoutSeconds, `${at}.CallbackOptions.HeartbeatTimeoutSeconds`);
+        const callbackId = newCallbackId();
+        const op: Operation = { ...fresh(), CallbackDetails: { CallbackId: callbackId } };
+        const details: NonNullable<Event["CallbackStartedDetails"]> = { CallbackId: callbackId };
+        // Zero or absent means no timeout, and Lambda then writes no member for it.
+        if (timeout) details.Timeout = timeout;
+        if (heartbeat) details.HeartbeatTimeout = heartbeat;
+        return {
+          op,
+          events: [{ ...envelope(op), EventType: "CallbackStarted", CallbackStartedDetails: details }],
+          callbackTimers: { opId: op.Id, timeoutSeconds: timeout || undefined, heartbeatTimeoutSeconds: heartbeat || undefined },
+        };
+      }
+      requireStatus(["STARTED"]);
+      return { op: { ...existing!, Status: "CANCELLED", EndTimestamp: nowDate }, events: [] };
+    }
+
     default:
-      // CALLBACK and CHAINED_INVOKE arrive with the full engine (issue 4).
+      // CHAINED_INVOKE arrives with the full engine (issue 4).
       return invalid(`${at}: ${u.Type} operations are not supported by this service yet`);
   }
+}
+
+function optionalSeconds(value: unknown, field: string): number {
+  if (value === undefined) return 0;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > Limits.MAX_DELAY_SECONDS) {
+    invalid(`${field} must be an integer from 0 to ${Limits.MAX_DELAY_SECONDS}`);
+  }
+  return value;
+}
+
+/** How an open callback ended from outside: the new operation and the event Lambda writes. */
+export function completeCallback(
+  op: Operation,
+  now: number,
+  outcome: { kind: "succeed"; result: string } | { kind: "fail" | "timeout"; error: ErrorObject },
+): { op: Operation; event: Omit<Event, "EventId" | "EventTimestamp"> } {
+  const end = new Date(now);
+  const callbackId = op.CallbackDetails?.CallbackId;
+  if (outcome.kind === "succeed") {
+    const done: Operation = { ...op, Status: "SUCCEEDED", EndTimestamp: end, CallbackDetails: { CallbackId: callbackId, Result: outcome.result } };
+    return { op: done, event: { ...envelope(done), EventType: "CallbackSucceeded", CallbackSucceededDetails: { Result: result(outcome.result) } } };
+  }
+  const status = outcome.kind === "fail" ? "FAILED" : "TIMED_OUT";
+  const done: Operation = { ...op, Status: status, EndTimestamp: end, CallbackDetails: { CallbackId: callbackId, Error: outcome.error } };
+  const event: Omit<Event, "EventId" | "EventTimestamp"> =
+    outcome.kind === "fail"
+      ? { ...envelope(done), EventType: "CallbackFailed", CallbackFailedDetails: { Error: failure(outcome.error) } }
+      : { ...envelope(done), EventType: "CallbackTimedOut", CallbackTimedOutDetails: { Error: failure(outcome.error) } };
+  return { op: done, event };
 }
 
 /** The event a wait's timer writes when it fires. */

@@ -2,6 +2,7 @@ import {
   DURABLE_EXECUTION_NAME,
   INVALID_CHECKPOINT_TOKEN,
   Limits,
+  utf8Length,
   ServiceError,
   formatDurableExecutionArn,
   toEventJson,
@@ -23,9 +24,9 @@ import {
   type ListDurableExecutionsByFunctionResponse,
   type Operation,
 } from "../protocol/index.js";
-import { applyUpdate, validateUpdateShape, waitSucceeded } from "./apply-update.js";
+import { applyUpdate, completeCallback, validateUpdateShape, waitSucceeded } from "./apply-update.js";
 import type { Clock, TimerHandle } from "./clock.js";
-import type { ExecutionRecord, Store } from "./store.js";
+import type { CallbackTimers, ExecutionRecord, Store } from "./store.js";
 import { decodeMarker, encodeMarker, randomBase64 } from "./tokens.js";
 
 /** A function the engine can start executions of. */
@@ -72,6 +73,28 @@ export interface StartExecutionResult {
 }
 
 const DEFAULT_EXECUTION_TIMEOUT_SECONDS = 86_400;
+
+type TimerKind = "wait-end" | "retry-ready" | "execution-timeout" | "reinvoke" | "callback-timeout" | "callback-heartbeat";
+interface TimerSpec {
+  atMs: number;
+  kind: TimerKind;
+  opId: string;
+}
+
+/**
+ * Callback ids carry the execution and operation they belong to, so a callback API call finds
+ * its operation without an index; a random part makes them unguessable, and the engine checks
+ * the id against the one it stored, so a forged id finds nothing.
+ */
+function newCallbackId(arn: string, opId: string): string {
+  return btoa(JSON.stringify({ a: arn, o: opId, n: randomBase64(12) }));
+}
+
+function readCallbackId(callbackId: string): { arn: string; opId: string } | undefined {
+  if (typeof callbackId !== "string" || callbackId.length > 1024 || !/^[A-Za-z0-9+/]+={0,2}$/.test(callbackId)) return undefined;
+  const v = decodeMarker(callbackId, (x): x is { a: string; o: string } => typeof (x as { a?: unknown })?.a === "string" && typeof (x as { o?: unknown })?.o === "string");
+  return v && { arn: v.a, opId: v.o };
+}
 
 const isSeqCursor = (v: unknown): v is { s: number } => typeof (v as { s?: unknown })?.s === "number";
 const isEventCursor = (v: unknown): v is { e: number } => typeof (v as { e?: unknown })?.e === "number";
@@ -236,6 +259,7 @@ export class Engine {
         }
         if (op.Type === "STEP" && op.Status === "READY") wake = true;
       }
+      for (const [opId, timers] of Object.entries(rec.callbacks ?? {})) this.armCallbackTimers(rec.arn, opId, timers);
       if (this.store.listOperations(rec.arn).length === 1 && !rec.invocation) wake = true;
       if (wake) this.wake(rec.arn);
     }
@@ -398,7 +422,18 @@ export class Engine {
     this.armTimer(rec.arn, { atMs: rec.startMs + rec.executionTimeoutSeconds * 1000, kind: "execution-timeout", opId: "" });
   }
 
-  private armTimer(arn: string, t: { atMs: number; kind: "wait-end" | "retry-ready" | "execution-timeout" | "reinvoke"; opId: string }): void {
+  private armCallbackTimers(arn: string, opId: string, timers: CallbackTimers): void {
+    if (timers.timeoutAtMs !== undefined) this.armTimer(arn, { atMs: timers.timeoutAtMs, kind: "callback-timeout", opId });
+    if (timers.heartbeatAtMs !== undefined) this.armTimer(arn, { atMs: timers.heartbeatAtMs, kind: "callback-heartbeat", opId });
+  }
+
+  private cancelTimer(arn: string, kind: TimerKind, opId: string): void {
+    const key = `${arn}|${kind}|${opId}`;
+    this.timers.get(key)?.cancel();
+    this.timers.delete(key);
+  }
+
+  private armTimer(arn: string, t: TimerSpec): void {
     const key = `${arn}|${t.kind}|${t.opId}`;
     this.timers.get(key)?.cancel();
     this.timers.set(
@@ -410,7 +445,7 @@ export class Engine {
     );
   }
 
-  private onTimer(arn: string, kind: "wait-end" | "retry-ready" | "execution-timeout" | "reinvoke", opId: string): void {
+  private onTimer(arn: string, kind: TimerKind, opId: string): void {
     const woke = this.store.transaction(() => {
       const rec = this.store.getExecution(arn);
       if (!rec || rec.status !== "RUNNING") return false;
@@ -429,6 +464,13 @@ export class Engine {
         this.appendEvent(rec, waitSucceeded(done, duration));
       } else if (kind === "retry-ready" && op.Status === "PENDING") {
         this.store.putOperation(arn, { ...op, Status: "READY" });
+      } else if ((kind === "callback-timeout" || kind === "callback-heartbeat") && op.Type === "CALLBACK" && op.Status === "STARTED") {
+        const error =
+          kind === "callback-timeout"
+            ? { ErrorType: "Callback.Timeout", ErrorMessage: "Callback timed out" }
+            : { ErrorType: "Callback.Heartbeat", ErrorMessage: "Callback timed out on heartbeat" };
+        this.finishCallback(rec, op, { kind: "timeout", error });
+        return true;
       } else {
         return false;
       }
@@ -448,7 +490,7 @@ export class Engine {
     if (req.Updates !== undefined && !Array.isArray(req.Updates)) invalid("Updates must be a list of OperationUpdate");
     const updates = req.Updates ?? [];
     updates.forEach(validateUpdateShape);
-    const armed: { atMs: number; kind: "wait-end" | "retry-ready"; opId: string }[] = [];
+    const armed: TimerSpec[] = [];
     const response = this.store.transaction(() => {
       const rec = this.store.getExecution(arn);
       if (!rec) invalid(`${INVALID_CHECKPOINT_TOKEN}: no durable execution ${arn}`);
@@ -469,7 +511,7 @@ export class Engine {
           const parent = changed.get(u.ParentId) ?? this.store.getOperation(arn, u.ParentId);
           if (!parent || parent.Type !== "CONTEXT") invalid(`${at}.ParentId ${u.ParentId} is not a CONTEXT operation of this execution`);
         }
-        const effect = applyUpdate(u, changed.get(u.Id) ?? this.store.getOperation(arn, u.Id), now, at);
+        const effect = applyUpdate(u, changed.get(u.Id) ?? this.store.getOperation(arn, u.Id), now, at, () => newCallbackId(arn, u.Id));
         if (effect.op) {
           this.store.putOperation(arn, effect.op);
           changed.set(effect.op.Id, effect.op);
@@ -477,6 +519,23 @@ export class Engine {
         for (const e of effect.events) this.appendEvent(rec, e);
         if (effect.timer) armed.push(effect.timer);
         if (effect.executionResult) rec.checkpointedResult = effect.executionResult;
+        if (effect.callbackTimers) {
+          const { opId, timeoutSeconds, heartbeatTimeoutSeconds } = effect.callbackTimers;
+          const timers: CallbackTimers = {};
+          if (timeoutSeconds) timers.timeoutAtMs = now + timeoutSeconds * 1000;
+          if (heartbeatTimeoutSeconds) {
+            timers.heartbeatTimeoutSeconds = heartbeatTimeoutSeconds;
+            timers.heartbeatAtMs = now + heartbeatTimeoutSeconds * 1000;
+          }
+          rec.callbacks = { ...rec.callbacks, [opId]: timers };
+          if (timers.timeoutAtMs !== undefined) armed.push({ atMs: timers.timeoutAtMs, kind: "callback-timeout", opId });
+          if (timers.heartbeatAtMs !== undefined) armed.push({ atMs: timers.heartbeatAtMs, kind: "callback-heartbeat", opId });
+        }
+        if (u.Type === "CALLBACK" && u.Action === "CANCEL" && rec.callbacks?.[u.Id]) {
+          delete rec.callbacks[u.Id];
+          this.cancelTimer(arn, "callback-timeout", u.Id);
+          this.cancelTimer(arn, "callback-heartbeat", u.Id);
+        }
       });
       for (const id of rec.serviceChangedIds) {
         if (!changed.has(id)) {
@@ -511,6 +570,74 @@ export class Engine {
     const res: GetDurableExecutionStateResponse = { Operations: page };
     if (start + limit < ops.length) res.NextMarker = encodeMarker({ s: start + limit });
     return res;
+  }
+
+  // ---------------------------------------------------------------- callbacks
+
+  /** Completes an open callback as the service does when its result arrives or a timer fires. */
+  private finishCallback(
+    rec: ExecutionRecord,
+    op: Operation,
+    outcome: Parameters<typeof completeCallback>[2],
+  ): void {
+    const { op: done, event } = completeCallback(op, this.clock.now(), outcome);
+    this.store.putOperation(rec.arn, done);
+    this.appendEvent(rec, event);
+    if (rec.callbacks?.[op.Id]) delete rec.callbacks[op.Id];
+    this.cancelTimer(rec.arn, "callback-timeout", op.Id);
+    this.cancelTimer(rec.arn, "callback-heartbeat", op.Id);
+    if (!rec.serviceChangedIds.includes(op.Id)) rec.serviceChangedIds.push(op.Id);
+    this.store.updateExecution(rec);
+  }
+
+  /** Finds the open callback `callbackId` names, or throws the error Lambda answers with. */
+  private openCallback(callbackId: string): { rec: ExecutionRecord; op: Operation } {
+    const ref = readCallbackId(callbackId);
+    const rec = ref && this.store.getExecution(ref.arn);
+    const op = ref && rec && this.store.getOperation(rec.arn, ref.opId);
+    if (!rec || !op || op.Type !== "CALLBACK" || op.CallbackDetails?.CallbackId !== callbackId) {
+      throw new ServiceError("ResourceNotFoundException", `Callback not found: ${callbackId}`);
+    }
+    if (op.Status === "TIMED_OUT") throw new ServiceError("CallbackTimeoutException", `Callback ${callbackId} timed out`);
+    if (op.Status !== "STARTED" || rec.status !== "RUNNING") {
+      invalid(`Callback ${callbackId} is already closed (${op.Status}${rec.status !== "RUNNING" ? `, execution ${rec.status}` : ""})`);
+    }
+    return { rec, op };
+  }
+
+  private resolveCallback(callbackId: string, outcome: Parameters<typeof completeCallback>[2]): void {
+    const arn = this.store.transaction(() => {
+      const { rec, op } = this.openCallback(callbackId);
+      this.finishCallback(rec, op, outcome);
+      return rec.arn;
+    });
+    this.wake(arn);
+  }
+
+  /** SendDurableExecutionCallbackSuccess: `result` is stored verbatim as the callback's result. */
+  sendCallbackSuccess(callbackId: string, result = ""): void {
+    if (utf8Length(result) > Limits.CALLBACK_RESULT_BYTES) {
+      throw new ServiceError("RequestTooLargeException", `Result exceeds ${Limits.CALLBACK_RESULT_BYTES} bytes`);
+    }
+    this.resolveCallback(callbackId, { kind: "succeed", result });
+  }
+
+  /** SendDurableExecutionCallbackFailure. */
+  sendCallbackFailure(callbackId: string, error: ErrorObject = {}): void {
+    this.resolveCallback(callbackId, { kind: "fail", error });
+  }
+
+  /** SendDurableExecutionCallbackHeartbeat: restarts the heartbeat timeout, if the callback has one. */
+  sendCallbackHeartbeat(callbackId: string): void {
+    const rearm = this.store.transaction(() => {
+      const { rec, op } = this.openCallback(callbackId);
+      const timers = rec.callbacks?.[op.Id];
+      if (!timers?.heartbeatTimeoutSeconds) return undefined;
+      timers.heartbeatAtMs = this.clock.now() + timers.heartbeatTimeoutSeconds * 1000;
+      this.store.updateExecution(rec);
+      return { arn: rec.arn, opId: op.Id, atMs: timers.heartbeatAtMs };
+    });
+    if (rearm) this.armTimer(rearm.arn, { atMs: rearm.atMs, kind: "callback-heartbeat", opId: rearm.opId });
   }
 
   // ---------------------------------------------------------------- read APIs

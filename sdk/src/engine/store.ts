@@ -27,9 +27,18 @@ export interface ExecutionRecord {
   invocationFailures: number;
   /** A result the SDK checkpointed because it was too large for the Lambda response. */
   checkpointedResult?: { payload?: string; error?: ErrorObject };
+  /** Timers of callbacks still open, by operation id: kept here so a restart can re-arm them. */
+  callbacks?: Record<string, CallbackTimers>;
   /** Ids of operations the service changed since the invocation last checkpointed. */
   serviceChangedIds: string[];
   nextEventId: number;
+}
+
+/** When an open callback times out, overall and for want of a heartbeat. */
+export interface CallbackTimers {
+  timeoutAtMs?: number;
+  heartbeatTimeoutSeconds?: number;
+  heartbeatAtMs?: number;
 }
 
 /** Filters of {@link Store.listExecutions}; all optional but the function. */

@@ -4,6 +4,7 @@ import {
   ServiceError,
   parseFunctionName,
   toWireJson,
+  type ErrorObject,
   type ExecutionStatus,
   type OperationUpdate,
 } from "../protocol/index.js";
@@ -54,6 +55,23 @@ function parseJsonBody(body: string, what: string): Record<string, unknown> {
     throw new ServiceError("InvalidRequestContentException", `${what} body must be a JSON object`);
   }
   return value as Record<string, unknown>;
+}
+
+/** The bare ErrorObject body of the failure and stop calls; `{}` means none was given. */
+function readErrorObject(body: string, what: string): ErrorObject {
+  const o = parseJsonBody(body, what);
+  const error: ErrorObject = {};
+  for (const key of ["ErrorMessage", "ErrorType", "ErrorData"] as const) {
+    const v = o[key];
+    if (v === undefined) continue;
+    if (typeof v !== "string") invalid(`${key} must be a string`);
+    error[key] = v;
+  }
+  if (o.StackTrace !== undefined) {
+    if (!Array.isArray(o.StackTrace) || !o.StackTrace.every((l) => typeof l === "string")) invalid("StackTrace must be a list of strings");
+    error.StackTrace = o.StackTrace as string[];
+  }
+  return error;
 }
 
 /** Typed readers of query parameters that name the parameter when it is malformed. */
@@ -175,6 +193,23 @@ export class LambdaHttpApi {
             ...(clientToken !== undefined && { ClientToken: clientToken as string }),
           }),
         };
+      }
+    }
+
+    if (seg[0] === "2025-12-01" && seg[1] === "durable-execution-callbacks" && seg.length === 4 && method === "POST") {
+      const callbackId = seg[2]!;
+      const body = await readBody(req);
+      if (seg[3] === "succeed") {
+        this.engine.sendCallbackSuccess(callbackId, body);
+        return { status: 200, json: {} };
+      }
+      if (seg[3] === "fail") {
+        this.engine.sendCallbackFailure(callbackId, readErrorObject(body, "SendDurableExecutionCallbackFailure"));
+        return { status: 200, json: {} };
+      }
+      if (seg[3] === "heartbeat") {
+        this.engine.sendCallbackHeartbeat(callbackId);
+        return { status: 200, json: {} };
       }
     }
 

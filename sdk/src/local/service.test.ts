@@ -10,6 +10,9 @@ import {
   LambdaClient,
   ListDurableExecutionsByFunctionCommand,
   ListFunctionsCommand,
+  SendDurableExecutionCallbackFailureCommand,
+  SendDurableExecutionCallbackHeartbeatCommand,
+  SendDurableExecutionCallbackSuccessCommand,
 } from "@aws-sdk/client-lambda";
 import { withDurableExecution } from "../runtime/index.js";
 import { LocalDurableService } from "./service.js";
@@ -21,13 +24,28 @@ const greeter = withDurableExecution(async (event: { name: string }, ctx) => {
   return ctx.step("shout", async () => greeting.toUpperCase());
 });
 
+const approver = withDurableExecution(async (_e, ctx) => {
+  const first = await ctx.waitForCallback("first", async () => {}, { heartbeatTimeout: { minutes: 5 } });
+  try {
+    return { first, second: await ctx.waitForCallback("second", async () => {}) };
+  } catch (e) {
+    return { first, failed: (e as Error).message };
+  }
+});
+
 let dir: string;
 let service: LocalDurableService;
 let client: LambdaClient;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "durable-lens-"));
-  service = await LocalDurableService.start({ store: SqliteStore.open(dir), functions: [{ name: "greeter", handler: greeter }] });
+  service = await LocalDurableService.start({
+    store: SqliteStore.open(dir),
+    functions: [
+      { name: "greeter", handler: greeter },
+      { name: "approver", handler: approver },
+    ],
+  });
   client = new LambdaClient({ endpoint: service.endpoint, region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "y" }, maxAttempts: 1 });
 });
 
@@ -91,7 +109,7 @@ describe("local durable service through LambdaClient", () => {
     const all = await client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: "greeter" }));
     expect(all.DurableExecutions![0]!.DurableExecutionName).toBe("greet-bob"); // newest first
     const fns = await client.send(new ListFunctionsCommand({}));
-    expect(fns.Functions!.map((f) => f.FunctionName)).toEqual(["greeter"]);
+    expect(fns.Functions!.map((f) => f.FunctionName)).toEqual(["greeter", "approver"]);
     expect(fns.Functions![0]!.DurableConfig?.ExecutionTimeout).toBe(86400);
   });
 
@@ -133,5 +151,36 @@ describe("local durable service through LambdaClient", () => {
     expect(done.result).toBe('"resumed"');
     await svc.stop();
     rmSync(dir2, { recursive: true, force: true });
+  });
+
+  it("completes, fails and heartbeats callbacks through the callback APIs", async () => {
+    const { DurableExecutionArn: arn } = await client.send(new InvokeCommand({ FunctionName: "approver", InvocationType: "Event", Payload: "{}" }));
+    const openCallbackId = async (n: number) => {
+      for (;;) {
+        await service.engine.idle();
+        const { Events } = await client.send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: arn }));
+        const started = Events!.filter((e) => e.EventType === "CallbackStarted");
+        if (started.length >= n) return started[n - 1]!.CallbackStartedDetails!.CallbackId!;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const first = await openCallbackId(1);
+    expect(first).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
+    await client.send(new SendDurableExecutionCallbackHeartbeatCommand({ CallbackId: first }));
+    await client.send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: first, Result: new TextEncoder().encode('{"ok":true}') }));
+    const second = await openCallbackId(2);
+    await client.send(
+      new SendDurableExecutionCallbackFailureCommand({ CallbackId: second, Error: { ErrorType: "Rejected", ErrorMessage: "no way" } }),
+    );
+    const done = await service.engine.waitForCompletion(arn!);
+    expect(JSON.parse(done.result!)).toEqual({ first: '{"ok":true}', failed: "no way" });
+
+    await expect(client.send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: first }))).rejects.toMatchObject({
+      name: "InvalidParameterValueException",
+    });
+    await expect(client.send(new SendDurableExecutionCallbackHeartbeatCommand({ CallbackId: "dW5rbm93bg==" }))).rejects.toMatchObject({
+      name: "ResourceNotFoundException",
+      message: expect.stringContaining("dW5rbm93bg=="),
+    });
   });
 });

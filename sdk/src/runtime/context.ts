@@ -1,7 +1,15 @@
 import { Limits, utf8Length, type Operation, type OperationUpdate } from "../protocol/index.js";
 import { DurablePromise } from "./durable-promise.js";
 import { durationToSeconds, type Duration } from "./duration.js";
-import { ChildContextError, DurableOperationError, StepError, StepInterruptedError, toErrorObject } from "./errors.js";
+import {
+  CallbackError,
+  CallbackTimeoutError,
+  ChildContextError,
+  DurableOperationError,
+  StepError,
+  StepInterruptedError,
+  toErrorObject,
+} from "./errors.js";
 import type { ExecutionRuntime } from "./execution-runtime.js";
 import type { DurableContextLogger } from "./logger.js";
 import { hashOperationId } from "./operation-id.js";
@@ -35,6 +43,23 @@ export interface ChildConfig<T> {
   summaryGenerator?: (result: T) => string;
 }
 
+export interface CreateCallbackConfig<T = string> {
+  timeout?: Duration;
+  heartbeatTimeout?: Duration;
+  /** Reads the external system's result; by default it is passed through as the raw string. */
+  serdes?: Omit<Serdes<T>, "serialize">;
+}
+
+export interface WaitForCallbackConfig<T = string> extends CreateCallbackConfig<T> {
+  /** Retries of the submitter step. */
+  retryStrategy?: (error: Error, attemptCount: number) => RetryDecision;
+}
+
+/** The promise of a callback's result, and the id to hand to the system that will complete it. */
+export type CreateCallbackResult<T = string> = [DurablePromise<T>, string];
+
+export type WaitForCallbackSubmitterFunc = (callbackId: string, context: { logger: DurableContextLogger }) => Promise<void>;
+
 /** The minimal Lambda context the runtime reads. */
 export interface LambdaContext {
   awsRequestId: string;
@@ -54,7 +79,14 @@ export interface DurableContext {
   wait(duration: Duration): DurablePromise<void>;
   runInChildContext<T>(name: string | undefined, fn: ChildFunc<T>, config?: ChildConfig<T>): DurablePromise<T>;
   runInChildContext<T>(fn: ChildFunc<T>, config?: ChildConfig<T>): DurablePromise<T>;
+  createCallback<T = string>(name: string | undefined, config?: CreateCallbackConfig<T>): DurablePromise<CreateCallbackResult<T>>;
+  createCallback<T = string>(config?: CreateCallbackConfig<T>): DurablePromise<CreateCallbackResult<T>>;
+  waitForCallback<T = string>(name: string | undefined, submitter: WaitForCallbackSubmitterFunc, config?: WaitForCallbackConfig<T>): DurablePromise<T>;
+  waitForCallback<T = string>(submitter: WaitForCallbackSubmitterFunc, config?: WaitForCallbackConfig<T>): DurablePromise<T>;
 }
+
+/** Callback results are the external system's raw string unless a serdes says otherwise. */
+const passThrough = { deserialize: async (data: string | undefined) => data };
 
 /** Splits the official SDK's overloads: a leading string or undefined is the name. */
 function splitNamed<F, C>(args: unknown[]): { name: string | undefined; fn: F; config: C | undefined } {
@@ -243,5 +275,72 @@ export class DurableContextImpl implements DurableContext {
       }
       return (await serdes.deserialize(payload, serdesContext)) as T;
     });
+  }
+
+  createCallback<T = string>(...args: unknown[]): DurablePromise<CreateCallbackResult<T>> {
+    const [name, config] =
+      typeof args[0] === "string" || args[0] === undefined
+        ? [args[0] as string | undefined, args[1] as CreateCallbackConfig<T> | undefined]
+        : [undefined, args[0] as CreateCallbackConfig<T> | undefined];
+    const { stepPath, id, existing } = this.nextOperation();
+    const runtime = this.runtime;
+    const checkpoints = runtime.checkpoints;
+    const serdes = config?.serdes ?? (passThrough as Omit<Serdes<T>, "serialize">);
+    const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
+    const base = this.base(id, name, "CALLBACK", "Callback");
+    const options: { TimeoutSeconds?: number; HeartbeatTimeoutSeconds?: number } = {};
+    if (config?.timeout) options.TimeoutSeconds = durationToSeconds(config.timeout);
+    if (config?.heartbeatTimeout) options.HeartbeatTimeoutSeconds = durationToSeconds(config.heartbeatTimeout);
+
+    const result = async (): Promise<T> => {
+      const done = (o: Operation | undefined) => o !== undefined && o.Status !== "STARTED";
+      if (!done(checkpoints.get(id))) {
+        runtime.termination.set(id, "IDLE_NOT_AWAITED");
+        await checkpoints.waitFor(id, done);
+      }
+      runtime.termination.set(id, "COMPLETED");
+      const op = checkpoints.get(id)!;
+      if (op.Status === "SUCCEEDED") return (await serdes.deserialize(op.CallbackDetails?.Result, serdesContext)) as T;
+      const error = op.CallbackDetails?.Error;
+      if (op.Status === "TIMED_OUT") throw new CallbackTimeoutError(error?.ErrorMessage ?? "Callback timed out");
+      const failure = DurableOperationError.fromErrorObject(error);
+      throw new CallbackError(failure.message, failure.cause, failure.errorData);
+    };
+
+    return this.operation(id, async () => {
+      runtime.validateReplay(existing, { type: "CALLBACK", subType: "Callback", name, stepPath });
+      if (!existing) await checkpoints.checkpoint({ ...base, Action: "START", CallbackOptions: options });
+      const callbackId = checkpoints.get(id)?.CallbackDetails?.CallbackId;
+      if (!callbackId) throw new Error(`The service returned no CallbackId for callback operation ${id}`);
+      let started: Promise<T> | undefined;
+      // Lazy like every durable promise: only an awaited callback may suspend the invocation.
+      const promise = new DurablePromise<T>(() => {
+        runtime.termination.markAwaited(id);
+        return (started ??= result());
+      });
+      return [promise, callbackId] as CreateCallbackResult<T>;
+    });
+  }
+
+  waitForCallback<T = string>(...args: unknown[]): DurablePromise<T> {
+    const { name, fn: submitter, config } = splitNamed<WaitForCallbackSubmitterFunc, WaitForCallbackConfig<T>>(args);
+    if (typeof submitter !== "function") throw new TypeError("waitForCallback requires a submitter function");
+    const { serdes, retryStrategy, ...callbackConfig } = config ?? {};
+    return (this as DurableContext).runInChildContext<T>(
+      name,
+      async (child) => {
+        const [result, callbackId] = await child.createCallback<string>(undefined, callbackConfig);
+        await child.step(async ({ logger }) => submitter(callbackId, { logger }), retryStrategy ? { retryStrategy } : undefined);
+        return (await result) as unknown as T;
+      },
+      {
+        subType: "WaitForCallback",
+        // The child's payload is the external system's raw string; the user's serdes reads it.
+        serdes: {
+          serialize: async (value) => value as unknown as string | undefined,
+          deserialize: async (data, ctx) => (serdes ? serdes.deserialize(data, ctx) : (data as unknown as T)),
+        },
+      },
+    );
   }
 }

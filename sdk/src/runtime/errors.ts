@@ -51,9 +51,20 @@ export class ChildContextError extends DurableOperationError {
   readonly errorType = "ChildContextError";
 }
 
+/** A callback was completed with a failure by the system that held its id. */
+export class CallbackError extends DurableOperationError {
+  readonly errorType: string = "CallbackError";
+}
+/** A callback ran out of time, overall or for want of a heartbeat. */
+export class CallbackTimeoutError extends CallbackError {
+  override readonly errorType = "CallbackTimeoutError";
+}
+
 const ERROR_CLASSES: Record<string, new (m: string, c?: Error, d?: string) => DurableOperationError> = {
   StepError,
   ChildContextError,
+  CallbackError,
+  CallbackTimeoutError,
 };
 
 /** What the retry strategy sees for an at-most-once step whose previous attempt never reported back. */

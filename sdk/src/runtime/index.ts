@@ -5,13 +5,27 @@
 export { withDurableExecution } from "./with-durable-execution.js";
 export type { DurableExecutionHandler, DurableLambdaHandler, DurableExecutionConfig } from "./with-durable-execution.js";
 export { StepSemantics } from "./context.js";
-export type { DurableContext, StepContext, StepConfig, StepFunc, ChildConfig, ChildFunc, LambdaContext } from "./context.js";
+export type {
+  DurableContext,
+  StepContext,
+  StepConfig,
+  StepFunc,
+  ChildConfig,
+  ChildFunc,
+  LambdaContext,
+  CreateCallbackConfig,
+  CreateCallbackResult,
+  WaitForCallbackConfig,
+  WaitForCallbackSubmitterFunc,
+} from "./context.js";
 export { DurablePromise } from "./durable-promise.js";
 export type { Duration } from "./duration.js";
 export {
   DurableOperationError,
   StepError,
   ChildContextError,
+  CallbackError,
+  CallbackTimeoutError,
   StepInterruptedError,
   NonDeterministicExecutionError,
 } from "./errors.js";
