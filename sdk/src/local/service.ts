@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { Engine, RealClock, type Clock, type Store } from "../engine/index.js";
-import { DurableExecutionApiClient, DurableExecutionInvocationInputWithClient } from "../runtime/index.js";
+import { DurableExecutionApiClient, DurableExecutionInvocationInputWithClient, createLambdaContext } from "../runtime/index.js";
 import { LambdaHttpApi, errorResponse, sendResponse } from "./http-api.js";
 import { FunctionRegistry, type RegisteredFunction } from "./registry.js";
 
@@ -51,7 +51,7 @@ export class LocalDurableService {
       invoke: async (fn, event, requestId) => {
         const handler = registry.require(fn.functionName).handler;
         const input = new DurableExecutionInvocationInputWithClient(event, functionClient!);
-        return handler(input, { awsRequestId: requestId, functionName: fn.functionName });
+        return handler(input, createLambdaContext({ requestId, functionName: fn.functionName, functionArn: fn.functionArn }));
       },
     });
     const api = new LambdaHttpApi(engine, registry);

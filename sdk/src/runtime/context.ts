@@ -108,7 +108,7 @@ export class DurableContextImpl implements DurableContext {
     private readonly runtime: ExecutionRuntime,
     readonly lambdaContext: LambdaContext,
     /** Step path of the CONTEXT operation that owns this context; undefined at the root. */
-    private readonly stepPrefix?: string,
+    readonly stepPrefix?: string,
     /** Wire id of that CONTEXT operation. */
     private readonly parentId?: string,
   ) {
@@ -326,21 +326,18 @@ export class DurableContextImpl implements DurableContext {
     const { name, fn: submitter, config } = splitNamed<WaitForCallbackSubmitterFunc, WaitForCallbackConfig<T>>(args);
     if (typeof submitter !== "function") throw new TypeError("waitForCallback requires a submitter function");
     const { serdes, retryStrategy, ...callbackConfig } = config ?? {};
+    // The callback's raw string is read by the user's serdes inside the child; the child then
+    // stores that value as JSON, as the official SDK does.
     return (this as DurableContext).runInChildContext<T>(
       name,
       async (child) => {
         const [result, callbackId] = await child.createCallback<string>(undefined, callbackConfig);
         await child.step(async ({ logger }) => submitter(callbackId, { logger }), retryStrategy ? { retryStrategy } : undefined);
-        return (await result) as unknown as T;
+        const raw = await result;
+        const context = { entityId: `${(child as DurableContextImpl).stepPrefix}-1`, durableExecutionArn: this.runtime.durableExecutionArn };
+        return (serdes ? await serdes.deserialize(raw, context) : raw) as T;
       },
-      {
-        subType: "WaitForCallback",
-        // The child's payload is the external system's raw string; the user's serdes reads it.
-        serdes: {
-          serialize: async (value) => value as unknown as string | undefined,
-          deserialize: async (data, ctx) => (serdes ? serdes.deserialize(data, ctx) : (data as unknown as T)),
-        },
-      },
+      { subType: "WaitForCallback" },
     );
   }
 }

@@ -42,3 +42,4 @@ export {
 export { InvocationStatus } from "../protocol/types.js";
 export type { DurableExecutionInvocationInput, DurableExecutionInvocationOutput } from "../protocol/types.js";
 export { hashOperationId } from "./operation-id.js";
+export { createLambdaContext } from "./lambda-context.js";
