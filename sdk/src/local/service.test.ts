@@ -183,4 +183,26 @@ describe("local durable service through LambdaClient", () => {
       message: expect.stringContaining("dW5rbm93bg=="),
     });
   });
+
+  it("re-arms callback timeouts after a restart", async () => {
+    const timed = withDurableExecution(async (_e, ctx) => {
+      try {
+        return await ctx.waitForCallback(async () => {}, { timeout: { seconds: 1 } });
+      } catch (e) {
+        return `gave up: ${(e as Error).message}`;
+      }
+    });
+    const dir2 = mkdtempSync(join(tmpdir(), "durable-lens-callback-"));
+    let svc = await LocalDurableService.start({ store: SqliteStore.open(dir2), functions: [{ name: "timed", handler: timed }] });
+    const arn = svc.engine.startExecution({ functionName: "timed", payload: "{}" }).arn;
+    await svc.engine.idle();
+    await svc.stop();
+    svc = await LocalDurableService.start({ store: SqliteStore.open(dir2), functions: [{ name: "timed", handler: timed }] });
+    const done = await svc.engine.waitForCompletion(arn);
+    expect(done.result).toBe('"gave up: Callback timed out"');
+    const events = svc.engine.getExecutionHistory({ DurableExecutionArn: arn }).Events;
+    expect(events.find((e) => e.EventType === "CallbackTimedOut")!.CallbackTimedOutDetails!.Error!.Payload!.ErrorType).toBe("Callback.Timeout");
+    await svc.stop();
+    rmSync(dir2, { recursive: true, force: true });
+  });
 });
