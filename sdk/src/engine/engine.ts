@@ -23,6 +23,8 @@ import {
   type ListDurableExecutionsByFunctionRequest,
   type ListDurableExecutionsByFunctionResponse,
   type Operation,
+  type StopDurableExecutionRequest,
+  type StopDurableExecutionResponse,
 } from "../protocol/index.js";
 import { applyUpdate, completeCallback, validateUpdateShape, waitSucceeded } from "./apply-update.js";
 import type { Clock, TimerHandle } from "./clock.js";
@@ -570,6 +572,20 @@ export class Engine {
     const res: GetDurableExecutionStateResponse = { Operations: page };
     if (start + limit < ops.length) res.NextMarker = encodeMarker({ s: start + limit });
     return res;
+  }
+
+  /**
+   * StopDurableExecution: ends a running execution as STOPPED with the given error. An
+   * invocation still running is cut off: its checkpoints are refused from now on.
+   */
+  stopExecution(req: StopDurableExecutionRequest): StopDurableExecutionResponse {
+    return this.store.transaction(() => {
+      const rec = this.getRecord(req.DurableExecutionArn);
+      if (rec.status !== "RUNNING") invalid(`Durable execution ${rec.arn} has already ended (${rec.status}); only a RUNNING execution can be stopped`);
+      const error = req.Error && Object.keys(req.Error).length > 0 ? req.Error : undefined;
+      this.endExecution(rec, "STOPPED", undefined, error);
+      return { StopTimestamp: new Date(rec.endMs!) };
+    });
   }
 
   // ---------------------------------------------------------------- callbacks

@@ -176,6 +176,10 @@ export class LambdaHttpApi {
           }),
         };
       }
+      if (method === "POST" && action === "stop" && seg.length === 4) {
+        const error = readErrorObject(await readBody(req), "StopDurableExecution");
+        return { status: 200, json: this.engine.stopExecution({ DurableExecutionArn: arn, Error: error }) };
+      }
       if (method === "POST" && action === "checkpoint" && seg.length === 4) {
         const body = parseJsonBody(await readBody(req), "CheckpointDurableExecution");
         const token = body.CheckpointToken;

@@ -13,6 +13,7 @@ import {
   SendDurableExecutionCallbackFailureCommand,
   SendDurableExecutionCallbackHeartbeatCommand,
   SendDurableExecutionCallbackSuccessCommand,
+  StopDurableExecutionCommand,
 } from "@aws-sdk/client-lambda";
 import { withDurableExecution } from "../runtime/index.js";
 import { LocalDurableService } from "./service.js";
@@ -204,5 +205,23 @@ describe("local durable service through LambdaClient", () => {
     expect(events.find((e) => e.EventType === "CallbackTimedOut")!.CallbackTimedOutDetails!.Error!.Payload!.ErrorType).toBe("Callback.Timeout");
     await svc.stop();
     rmSync(dir2, { recursive: true, force: true });
+  });
+
+  it("stops a running execution with the given error and refuses to stop it twice", async () => {
+    const { DurableExecutionArn: arn } = await client.send(new InvokeCommand({ FunctionName: "approver", InvocationType: "Event", Payload: "{}" }));
+    await service.engine.idle();
+    const stopped = await client.send(
+      new StopDurableExecutionCommand({ DurableExecutionArn: arn, Error: { ErrorType: "Operator", ErrorMessage: "no longer needed" } }),
+    );
+    expect(stopped.StopTimestamp).toBeInstanceOf(Date);
+    const exec = await client.send(new GetDurableExecutionCommand({ DurableExecutionArn: arn }));
+    expect(exec.Status).toBe("STOPPED");
+    expect(exec.Error).toEqual({ ErrorType: "Operator", ErrorMessage: "no longer needed" });
+    const { Events } = await client.send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: arn }));
+    expect(Events!.at(-1)).toMatchObject({ EventType: "ExecutionStopped", ExecutionStoppedDetails: { Error: { Payload: { ErrorType: "Operator" } } } });
+    await expect(client.send(new StopDurableExecutionCommand({ DurableExecutionArn: arn }))).rejects.toMatchObject({
+      name: "InvalidParameterValueException",
+      message: expect.stringContaining("already ended (STOPPED)"),
+    });
   });
 });
