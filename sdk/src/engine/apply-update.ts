@@ -1,6 +1,7 @@
 import {
   Limits,
   ServiceError,
+  type ChainedInvokeOptions,
   type ErrorObject,
   type Event,
   type Operation,
@@ -76,12 +77,19 @@ function envelope(op: Pick<Operation, "Id" | "Name" | "ParentId" | "SubType">) {
  * Applies one checkpoint update to the operation it names, as Lambda does: the new state of
  * the operation, the history events it writes, and the timer it arms.
  */
+/** What applying an update may ask of the rest of the service. */
+export interface UpdateServices {
+  newCallbackId(): string;
+  /** Starts the target of a chained invoke; an error when it cannot be started. */
+  startChainedInvoke(options: ChainedInvokeOptions, payload: string | undefined): { arn: string; version: string } | { error: ErrorObject };
+}
+
 export function applyUpdate(
   u: OperationUpdate,
   existing: Operation | undefined,
   now: number,
   at: string,
-  newCallbackId: () => string,
+  services: UpdateServices,
 ): UpdateEffect {
   const nowDate = new Date(now);
   const fresh = (): Operation => {
@@ -180,7 +188,7 @@ export function applyUpdate(
         requireStatus([undefined]);
         const timeout = optionalSeconds(u.CallbackOptions?.TimeoutSeconds, `${at}.CallbackOptions.TimeoutSeconds`);
         const heartbeat = optionalSeconds(u.CallbackOptions?.HeartbeatTimeoutSeconds, `${at}.CallbackOptions.HeartbeatTimeoutSeconds`);
-        const callbackId = newCallbackId();
+        const callbackId = services.newCallbackId();
         const op: Operation = { ...fresh(), CallbackDetails: { CallbackId: callbackId } };
         const details: NonNullable<Event["CallbackStartedDetails"]> = { CallbackId: callbackId };
         // Zero or absent means no timeout, and Lambda then writes no member for it.
@@ -196,9 +204,33 @@ export function applyUpdate(
       return { op: { ...existing!, Status: "CANCELLED", EndTimestamp: nowDate }, events: [] };
     }
 
-    default:
-      // CHAINED_INVOKE arrives with the full engine (issue 4).
-      return invalid(`${at}: ${u.Type} operations are not supported by this service yet`);
+    case "CHAINED_INVOKE": {
+      if (u.Action === "CANCEL") {
+        requireStatus(["STARTED"]);
+        return { op: { ...existing!, Status: "CANCELLED", EndTimestamp: nowDate }, events: [] };
+      }
+      requireStatus([undefined]);
+      const options = u.ChainedInvokeOptions;
+      if (!options || typeof options.FunctionName !== "string" || options.FunctionName === "") {
+        invalid(`${at}.ChainedInvokeOptions.FunctionName is required`);
+      }
+      if (options.TenantId !== undefined && (typeof options.TenantId !== "string" || !/^[a-zA-Z0-9._:/=+\-@ ]{1,256}$/.test(options.TenantId))) {
+        invalid(`${at}.ChainedInvokeOptions.TenantId must be 1-256 characters of [a-zA-Z0-9._:/=+-@ ]`);
+      }
+      const started = services.startChainedInvoke(options, u.Payload);
+      const op: Operation = { ...fresh(), ChainedInvokeDetails: {} };
+      const details: NonNullable<Event["ChainedInvokeStartedDetails"]> = { FunctionName: options.FunctionName, Input: { Payload: u.Payload, Truncated: false } };
+      if (options.TenantId !== undefined) details.TenantId = options.TenantId;
+      const events: Omit<Event, "EventId" | "EventTimestamp">[] = [{ ...envelope(op), EventType: "ChainedInvokeStarted", ChainedInvokeStartedDetails: details }];
+      if ("error" in started) {
+        // The target could not be started: the operation fails at once, as its own history says.
+        const failed = completeChainedInvoke(op, now, "FAILED", { error: started.error });
+        return { op: failed.op, events: [...events, failed.event] };
+      }
+      details.ExecutedVersion = started.version;
+      details.DurableExecutionArn = started.arn;
+      return { op, events };
+    }
   }
 }
 
@@ -229,6 +261,31 @@ export function completeCallback(
       ? { ...envelope(done), EventType: "CallbackFailed", CallbackFailedDetails: { Error: failure(outcome.error) } }
       : { ...envelope(done), EventType: "CallbackTimedOut", CallbackTimedOutDetails: { Error: failure(outcome.error) } };
   return { op: done, event };
+}
+
+const CHAINED_INVOKE_EVENT = {
+  SUCCEEDED: "ChainedInvokeSucceeded",
+  FAILED: "ChainedInvokeFailed",
+  TIMED_OUT: "ChainedInvokeTimedOut",
+  STOPPED: "ChainedInvokeStopped",
+} as const;
+
+/** A chained invoke ends with the end of the execution it started. */
+export function completeChainedInvoke(
+  op: Operation,
+  now: number,
+  status: keyof typeof CHAINED_INVOKE_EVENT,
+  outcome: { result?: string; error?: ErrorObject },
+): { op: Operation; event: Omit<Event, "EventId" | "EventTimestamp"> } {
+  const done: Operation = {
+    ...op,
+    Status: status,
+    EndTimestamp: new Date(now),
+    ChainedInvokeDetails: status === "SUCCEEDED" ? { Result: outcome.result } : { Error: outcome.error },
+  };
+  const type = CHAINED_INVOKE_EVENT[status];
+  const details = status === "SUCCEEDED" ? { Result: result(outcome.result) } : { Error: failure(outcome.error) };
+  return { op: done, event: { ...envelope(done), EventType: type, [`${type}Details`]: details } };
 }
 
 /** The event a wait's timer writes when it fires. */

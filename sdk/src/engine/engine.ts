@@ -26,7 +26,7 @@ import {
   type StopDurableExecutionRequest,
   type StopDurableExecutionResponse,
 } from "../protocol/index.js";
-import { applyUpdate, completeCallback, validateUpdateShape, waitSucceeded } from "./apply-update.js";
+import { applyUpdate, completeCallback, completeChainedInvoke, validateUpdateShape, waitSucceeded } from "./apply-update.js";
 import type { Clock, TimerHandle } from "./clock.js";
 import type { CallbackTimers, ExecutionRecord, Store } from "./store.js";
 import { decodeMarker, encodeMarker, randomBase64 } from "./tokens.js";
@@ -131,6 +131,8 @@ export class Engine {
   private readonly timers = new Map<string, TimerHandle>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly settleWaiters = new Map<string, (() => void)[]>();
+  /** Chained-invoke targets waiting for their parent's invocation to end, by parent ARN. */
+  private readonly deferredLaunches = new Map<string, string[]>();
   private readonly region: string;
   private readonly accountId: string;
 
@@ -166,60 +168,68 @@ export class Engine {
           return { arn: existing.arn, created: false };
         }
       }
-      const executionId = crypto.randomUUID();
-      const name = req.name ?? executionId;
-      const arn = formatDurableExecutionArn({
-        partition: "aws",
-        region: this.region,
-        accountId: this.accountId,
-        functionName: fn.functionName,
-        version: fn.version,
-        executionName: name,
-        executionId,
-      });
-      const now = this.clock.now();
-      const timeout = fn.durableConfig?.ExecutionTimeout ?? DEFAULT_EXECUTION_TIMEOUT_SECONDS;
-      const rec: ExecutionRecord = {
-        arn,
-        seq: this.store.nextExecutionSeq(),
-        name,
-        executionId,
-        functionName: fn.functionName,
-        functionArn: fn.functionArn,
-        version: fn.version,
-        status: "RUNNING",
-        startMs: now,
-        executionTimeoutSeconds: timeout,
-        wakePending: false,
-        invocationFailures: 0,
-        serviceChangedIds: [],
-        nextEventId: 1,
-      };
-      if (req.payload !== undefined) rec.inputPayload = req.payload;
-      this.store.insertExecution(rec);
-      const op: Operation = {
-        Id: executionId,
-        Type: "EXECUTION",
-        Status: "STARTED",
-        StartTimestamp: new Date(now),
-        ExecutionDetails: req.payload !== undefined ? { InputPayload: req.payload } : {},
-      };
-      this.store.putOperation(arn, op);
-      this.appendEvent(rec, {
-        EventType: "ExecutionStarted",
-        Id: executionId,
-        Name: name,
-        ExecutionStartedDetails: { Input: { Payload: req.payload, Truncated: false }, ExecutionTimeout: timeout },
-      });
-      this.store.updateExecution(rec);
-      return { arn, created: true };
+      return { arn: this.createExecution(fn, req.name, req.payload), created: true };
     });
-    if (result.created) {
-      const rec = this.store.getExecution(result.arn)!;
-      this.armExecutionTimeout(rec);
-      this.wake(result.arn);
-    }
+    if (result.created) this.launch(result.arn);
     return result;
+  }
+
+  /** Records a new execution and its ExecutionStarted event; call inside a transaction, then {@link launch}. */
+  private createExecution(fn: FunctionInfo, name: string | undefined, payload: string | undefined, parent?: ExecutionRecord["parent"]): string {
+    const executionId = crypto.randomUUID();
+    const executionName = name ?? executionId;
+    const arn = formatDurableExecutionArn({
+      partition: "aws",
+      region: this.region,
+      accountId: this.accountId,
+      functionName: fn.functionName,
+      version: fn.version,
+      executionName,
+      executionId,
+    });
+    const now = this.clock.now();
+    const timeout = fn.durableConfig?.ExecutionTimeout ?? DEFAULT_EXECUTION_TIMEOUT_SECONDS;
+    const rec: ExecutionRecord = {
+      arn,
+      seq: this.store.nextExecutionSeq(),
+      name: executionName,
+      executionId,
+      functionName: fn.functionName,
+      functionArn: fn.functionArn,
+      version: fn.version,
+      status: "RUNNING",
+      startMs: now,
+      executionTimeoutSeconds: timeout,
+      wakePending: false,
+      invocationFailures: 0,
+      serviceChangedIds: [],
+      nextEventId: 1,
+    };
+    if (payload !== undefined) rec.inputPayload = payload;
+    if (parent) rec.parent = parent;
+    this.store.insertExecution(rec);
+    const op: Operation = {
+      Id: executionId,
+      Type: "EXECUTION",
+      Status: "STARTED",
+      StartTimestamp: new Date(now),
+      ExecutionDetails: payload !== undefined ? { InputPayload: payload } : {},
+    };
+    this.store.putOperation(arn, op);
+    this.appendEvent(rec, {
+      EventType: "ExecutionStarted",
+      Id: executionId,
+      Name: executionName,
+      ExecutionStartedDetails: { Input: { Payload: payload, Truncated: false }, ExecutionTimeout: timeout },
+    });
+    this.store.updateExecution(rec);
+    return arn;
+  }
+
+  /** Arms the execution's timeout and runs its first invocation, once its creation is committed. */
+  private launch(arn: string): void {
+    this.armExecutionTimeout(this.getRecord(arn));
+    this.wake(arn);
   }
 
   /** Resolves when the execution has ended. */
@@ -293,6 +303,9 @@ export class Engine {
   private async runInvocations(arn: string): Promise<void> {
     for (;;) {
       const again = await this.runInvocation(arn);
+      const children = this.deferredLaunches.get(arn);
+      this.deferredLaunches.delete(arn);
+      for (const child of children ?? []) this.launch(child);
       if (!again) return;
     }
   }
@@ -412,10 +425,26 @@ export class Engine {
         this.timers.delete(key);
       }
     }
+    if (rec.parent) this.answerParent(rec);
     const waiters = this.settleWaiters.get(rec.arn) ?? [];
     this.settleWaiters.delete(rec.arn);
     // Waiters read the record, so they run after this transaction commits.
     queueMicrotask(() => waiters.forEach((w) => w()));
+  }
+
+  /** Completes the chained invoke that started `child`, and wakes its execution. */
+  private answerParent(child: ExecutionRecord): void {
+    const parent = this.store.getExecution(child.parent!.arn);
+    const op = parent && this.store.getOperation(parent.arn, child.parent!.opId);
+    if (!parent || parent.status !== "RUNNING" || !op || op.Status !== "STARTED") return;
+    const status = child.status as "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "STOPPED";
+    const { op: done, event } = completeChainedInvoke(op, this.clock.now(), status, { result: child.result, error: child.error });
+    this.store.putOperation(parent.arn, done);
+    this.appendEvent(parent, event);
+    if (!parent.serviceChangedIds.includes(op.Id)) parent.serviceChangedIds.push(op.Id);
+    this.store.updateExecution(parent);
+    // The parent's invocation reads the store, so it starts after this transaction commits.
+    queueMicrotask(() => this.wake(parent.arn));
   }
 
   // ---------------------------------------------------------------- timers
@@ -493,6 +522,7 @@ export class Engine {
     const updates = req.Updates ?? [];
     updates.forEach(validateUpdateShape);
     const armed: TimerSpec[] = [];
+    const launches: string[] = [];
     const response = this.store.transaction(() => {
       const rec = this.store.getExecution(arn);
       if (!rec) invalid(`${INVALID_CHECKPOINT_TOKEN}: no durable execution ${arn}`);
@@ -513,7 +543,16 @@ export class Engine {
           const parent = changed.get(u.ParentId) ?? this.store.getOperation(arn, u.ParentId);
           if (!parent || parent.Type !== "CONTEXT") invalid(`${at}.ParentId ${u.ParentId} is not a CONTEXT operation of this execution`);
         }
-        const effect = applyUpdate(u, changed.get(u.Id) ?? this.store.getOperation(arn, u.Id), now, at, () => newCallbackId(arn, u.Id));
+        const effect = applyUpdate(u, changed.get(u.Id) ?? this.store.getOperation(arn, u.Id), now, at, {
+          newCallbackId: () => newCallbackId(arn, u.Id),
+          startChainedInvoke: (options, payload) => {
+            const target = this.options.resolveFunction(options.FunctionName);
+            if (!target) return { error: { ErrorType: "ResourceNotFoundException", ErrorMessage: `Function not found: ${options.FunctionName}` } };
+            const child = this.createExecution(target, undefined, payload, { arn, opId: u.Id });
+            launches.push(child);
+            return { arn: child, version: target.version };
+          },
+        });
         if (effect.op) {
           this.store.putOperation(arn, effect.op);
           changed.set(effect.op.Id, effect.op);
@@ -556,6 +595,9 @@ export class Engine {
       return res;
     });
     for (const t of armed) this.armTimer(arn, t);
+    // Children start when the invocation that asked for them ends, as Lambda's histories show
+    // (the parent's InvocationCompleted comes before anything the child does).
+    if (launches.length) this.deferredLaunches.set(arn, [...(this.deferredLaunches.get(arn) ?? []), ...launches]);
     return response;
   }
 

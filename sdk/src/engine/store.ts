@@ -27,6 +27,8 @@ export interface ExecutionRecord {
   invocationFailures: number;
   /** A result the SDK checkpointed because it was too large for the Lambda response. */
   checkpointedResult?: { payload?: string; error?: ErrorObject };
+  /** The CHAINED_INVOKE operation this execution answers, when another execution started it. */
+  parent?: { arn: string; opId: string };
   /** Timers of callbacks still open, by operation id: kept here so a restart can re-arm them. */
   callbacks?: Record<string, CallbackTimers>;
   /** Ids of operations the service changed since the invocation last checkpointed. */

@@ -6,6 +6,7 @@ import {
   CallbackTimeoutError,
   ChildContextError,
   DurableOperationError,
+  InvokeError,
   StepError,
   StepInterruptedError,
   toErrorObject,
@@ -60,6 +61,13 @@ export type CreateCallbackResult<T = string> = [DurablePromise<T>, string];
 
 export type WaitForCallbackSubmitterFunc = (callbackId: string, context: { logger: DurableContextLogger }) => Promise<void>;
 
+export interface InvokeConfig<I = unknown, O = unknown> {
+  payloadSerdes?: Serdes<I>;
+  resultSerdes?: Serdes<O>;
+  /** Tenant of the invoked function, for tenant-isolated functions. */
+  tenantId?: string;
+}
+
 /** The minimal Lambda context the runtime reads. */
 export interface LambdaContext {
   awsRequestId: string;
@@ -79,6 +87,8 @@ export interface DurableContext {
   wait(duration: Duration): DurablePromise<void>;
   runInChildContext<T>(name: string | undefined, fn: ChildFunc<T>, config?: ChildConfig<T>): DurablePromise<T>;
   runInChildContext<T>(fn: ChildFunc<T>, config?: ChildConfig<T>): DurablePromise<T>;
+  invoke<I, O>(name: string, funcId: string, input?: I, config?: InvokeConfig<I, O>): DurablePromise<O>;
+  invoke<I, O>(funcId: string, input?: I, config?: InvokeConfig<I, O>): DurablePromise<O>;
   createCallback<T = string>(name: string | undefined, config?: CreateCallbackConfig<T>): DurablePromise<CreateCallbackResult<T>>;
   createCallback<T = string>(config?: CreateCallbackConfig<T>): DurablePromise<CreateCallbackResult<T>>;
   waitForCallback<T = string>(name: string | undefined, submitter: WaitForCallbackSubmitterFunc, config?: WaitForCallbackConfig<T>): DurablePromise<T>;
@@ -339,5 +349,43 @@ export class DurableContextImpl implements DurableContext {
       },
       { subType: "WaitForCallback" },
     );
+  }
+
+  invoke<I, O>(...args: unknown[]): DurablePromise<O> {
+    // As in the official SDK, the call is name-first exactly when the second argument is a string.
+    const [name, funcId, input, config] =
+      typeof args[1] === "string"
+        ? [args[0] as string, args[1], args[2] as I | undefined, args[3] as InvokeConfig<I, O> | undefined]
+        : [undefined, args[0] as string, args[1] as I | undefined, args[2] as InvokeConfig<I, O> | undefined];
+    const { stepPath, id, existing } = this.nextOperation();
+    const runtime = this.runtime;
+    const checkpoints = runtime.checkpoints;
+    const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
+    const payloadSerdes = config?.payloadSerdes ?? (defaultSerdes as Serdes<I>);
+    const resultSerdes = config?.resultSerdes ?? (defaultSerdes as Serdes<O>);
+    const base = this.base(id, name, "CHAINED_INVOKE", "ChainedInvoke");
+
+    return this.operation(id, async () => {
+      runtime.validateReplay(existing, { type: "CHAINED_INVOKE", subType: "ChainedInvoke", name, stepPath });
+      if (!existing) {
+        const payload = await payloadSerdes.serialize(input, serdesContext);
+        await checkpoints.checkpoint({
+          ...base,
+          Action: "START",
+          ...(payload !== undefined && { Payload: payload }),
+          ChainedInvokeOptions: { FunctionName: funcId, ...(config?.tenantId !== undefined && { TenantId: config.tenantId }) },
+        });
+      }
+      const ended = (o: Operation | undefined) => o !== undefined && o.Status !== "STARTED";
+      if (!ended(checkpoints.get(id))) {
+        runtime.termination.set(id, "IDLE_NOT_AWAITED");
+        await checkpoints.waitFor(id, ended);
+      }
+      runtime.termination.set(id, "COMPLETED");
+      const op = checkpoints.get(id)!;
+      if (op.Status === "SUCCEEDED") return (await resultSerdes.deserialize(op.ChainedInvokeDetails?.Result, serdesContext)) as O;
+      const failure = DurableOperationError.fromErrorObject(op.ChainedInvokeDetails?.Error);
+      throw new InvokeError(failure.message, failure.cause, failure.errorData);
+    });
   }
 }

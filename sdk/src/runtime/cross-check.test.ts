@@ -32,19 +32,24 @@ function workflow(sdk: Sdk) {
     const approval = await ctx.waitForCallback("approve", async () => {}, { timeout: { hours: 1 } });
     const [receipt, receiptId] = await ctx.createCallback("receipt");
     const received = await receipt;
-    return { charged, shipping, approval, received: received.length, receiptIdKnown: receiptId.length > 0 };
+    const doubled = await ctx.invoke("double-it", "doubler", { n: order.total });
+    return { charged, shipping, approval, received: received.length, receiptIdKnown: receiptId.length > 0, doubled };
   });
 }
+
+/** The target of the workflow's chained invoke, in the same SDK. */
+const doubler = (sdk: Sdk) => sdk.withDurableExecution(async (event: { n: number }, ctx) => ctx.step("double", async () => event.n * 2));
 
 async function run(sdk: Sdk) {
   const clock = new VirtualClock(Date.UTC(2026, 0, 1));
   const updates: OperationUpdate[][] = [];
-  const handler = workflow(sdk);
+  const handlers: Record<string, ReturnType<Sdk["withDurableExecution"]>> = { fn: workflow(sdk), doubler: doubler(sdk) };
   const engine: Engine = new Engine({
     store: new MemoryStore(),
     clock,
-    resolveFunction: () => ({ functionName: "fn", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:fn", version: "$LATEST" }),
-    invoke: async (_fn, event, requestId) => {
+    resolveFunction: (name) =>
+      handlers[name] ? { functionName: name, functionArn: `arn:aws:lambda:us-east-1:123456789012:function:${name}`, version: "$LATEST" } : undefined,
+    invoke: async (fn, event, requestId) => {
       const inner = new InProcessClient(engine);
       const recording = {
         getExecutionState: inner.getExecutionState.bind(inner),
@@ -54,7 +59,7 @@ async function run(sdk: Sdk) {
         },
       };
       const input = new (sdk.DurableExecutionInvocationInputWithClient as typeof ours.DurableExecutionInvocationInputWithClient)(event, recording);
-      return handler(input, ours.createLambdaContext({ requestId, functionName: "fn" }) as never);
+      return handlers[fn.functionName]!(input, ours.createLambdaContext({ requestId, functionName: fn.functionName }) as never);
     },
   });
   const arn = engine.startExecution({ functionName: "fn", payload: JSON.stringify({ orderId: "7" }) }).arn;
@@ -81,7 +86,7 @@ function normalize(events: Event[]) {
   return events.map((e) =>
     JSON.parse(
       JSON.stringify(e, (k, v) =>
-        /Timestamp$/.test(k) || k === "RequestId" || k === "CallbackId" || (e.EventType?.startsWith("Execution") && (k === "Id" || k === "Name")) ? "*" : v,
+        /Timestamp$/.test(k) || k === "RequestId" || k === "CallbackId" || k === "DurableExecutionArn" || (e.EventType?.startsWith("Execution") && (k === "Id" || k === "Name")) ? "*" : v,
       ),
     ),
   );
@@ -94,6 +99,7 @@ describe("cross-check with @aws/durable-execution-sdk-js", () => {
     expect(b.exec.Status).toBe("SUCCEEDED");
     expect(a.exec.Status).toBe("SUCCEEDED");
     expect(a.exec.Result).toBe(b.exec.Result);
+    expect(JSON.parse(a.exec.Result!)).toMatchObject({ charged: "charged-7", shipping: "LBL-1", approval: "\"ok\"", doubled: 84 });
     // Compared as JSON, as they travel: an `undefined` member is no member.
     expect(JSON.parse(JSON.stringify(a.updates.flat()))).toEqual(JSON.parse(JSON.stringify(b.updates.flat())));
     expect(normalize(a.events)).toEqual(normalize(b.events));

@@ -51,6 +51,11 @@ export class ChildContextError extends DurableOperationError {
   readonly errorType = "ChildContextError";
 }
 
+/** A chained invoke's target execution failed, timed out or was stopped. */
+export class InvokeError extends DurableOperationError {
+  readonly errorType = "InvokeError";
+}
+
 /** A callback was completed with a failure by the system that held its id. */
 export class CallbackError extends DurableOperationError {
   readonly errorType: string = "CallbackError";
@@ -65,6 +70,7 @@ const ERROR_CLASSES: Record<string, new (m: string, c?: Error, d?: string) => Du
   ChildContextError,
   CallbackError,
   CallbackTimeoutError,
+  InvokeError,
 };
 
 /** What the retry strategy sees for an at-most-once step whose previous attempt never reported back. */

@@ -17,6 +17,7 @@ export type {
   CreateCallbackResult,
   WaitForCallbackConfig,
   WaitForCallbackSubmitterFunc,
+  InvokeConfig,
 } from "./context.js";
 export { DurablePromise } from "./durable-promise.js";
 export type { Duration } from "./duration.js";
@@ -26,6 +27,7 @@ export {
   ChildContextError,
   CallbackError,
   CallbackTimeoutError,
+  InvokeError,
   StepInterruptedError,
   NonDeterministicExecutionError,
 } from "./errors.js";
