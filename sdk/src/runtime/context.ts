@@ -152,6 +152,21 @@ export class DurableContextImpl implements DurableContext {
     });
   }
 
+  /**
+   * Waits until the service reports that operation `id` has left STARTED (a wait ended, a
+   * callback or chained invoke completed). While it waits the invocation may suspend.
+   */
+  private async untilClosed(id: string): Promise<Operation> {
+    const { checkpoints, termination } = this.runtime;
+    const closed = (o: Operation | undefined) => o !== undefined && o.Status !== "STARTED";
+    if (!closed(checkpoints.get(id))) {
+      termination.set(id, "IDLE_NOT_AWAITED");
+      await checkpoints.waitFor(id, closed);
+    }
+    termination.set(id, "COMPLETED");
+    return checkpoints.get(id)!;
+  }
+
   step<T>(...args: unknown[]): DurablePromise<T> {
     const { name, fn, config } = splitNamed<StepFunc<T>, StepConfig<T>>(args);
     const { stepPath, id, existing } = this.nextOperation();
@@ -236,11 +251,7 @@ export class DurableContextImpl implements DurableContext {
     return this.operation(id, async () => {
       runtime.validateReplay(existing, { type: "WAIT", subType: "Wait", name, stepPath });
       if (!existing) await checkpoints.checkpoint({ ...base, Action: "START", WaitOptions: { WaitSeconds: seconds } });
-      if (checkpoints.get(id)?.Status !== "SUCCEEDED") {
-        runtime.termination.set(id, "IDLE_NOT_AWAITED");
-        await checkpoints.waitFor(id, (o) => o?.Status === "SUCCEEDED");
-      }
-      runtime.termination.set(id, "COMPLETED");
+      await this.untilClosed(id);
     });
   }
 
@@ -303,13 +314,7 @@ export class DurableContextImpl implements DurableContext {
     if (config?.heartbeatTimeout) options.HeartbeatTimeoutSeconds = durationToSeconds(config.heartbeatTimeout);
 
     const result = async (): Promise<T> => {
-      const done = (o: Operation | undefined) => o !== undefined && o.Status !== "STARTED";
-      if (!done(checkpoints.get(id))) {
-        runtime.termination.set(id, "IDLE_NOT_AWAITED");
-        await checkpoints.waitFor(id, done);
-      }
-      runtime.termination.set(id, "COMPLETED");
-      const op = checkpoints.get(id)!;
+      const op = await this.untilClosed(id);
       if (op.Status === "SUCCEEDED") return (await serdes.deserialize(op.CallbackDetails?.Result, serdesContext)) as T;
       const error = op.CallbackDetails?.Error;
       if (op.Status === "TIMED_OUT") throw new CallbackTimeoutError(error?.ErrorMessage ?? "Callback timed out");
@@ -376,13 +381,7 @@ export class DurableContextImpl implements DurableContext {
           ChainedInvokeOptions: { FunctionName: funcId, ...(config?.tenantId !== undefined && { TenantId: config.tenantId }) },
         });
       }
-      const ended = (o: Operation | undefined) => o !== undefined && o.Status !== "STARTED";
-      if (!ended(checkpoints.get(id))) {
-        runtime.termination.set(id, "IDLE_NOT_AWAITED");
-        await checkpoints.waitFor(id, ended);
-      }
-      runtime.termination.set(id, "COMPLETED");
-      const op = checkpoints.get(id)!;
+      const op = await this.untilClosed(id);
       if (op.Status === "SUCCEEDED") return (await resultSerdes.deserialize(op.ChainedInvokeDetails?.Result, serdesContext)) as O;
       const failure = DurableOperationError.fromErrorObject(op.ChainedInvokeDetails?.Error);
       throw new InvokeError(failure.message, failure.cause, failure.errorData);
