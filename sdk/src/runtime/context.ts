@@ -8,13 +8,14 @@ import {
   DurableOperationError,
   InvokeError,
   StepError,
+  WaitForConditionError,
   StepInterruptedError,
   toErrorObject,
 } from "./errors.js";
 import type { ExecutionRuntime } from "./execution-runtime.js";
 import type { DurableContextLogger } from "./logger.js";
 import { hashOperationId } from "./operation-id.js";
-import { retryPresets, type RetryDecision } from "./retry.js";
+import { retryPresets, type RetryDecision, type WaitForConditionDecision } from "./retry.js";
 import { defaultSerdes, type Serdes } from "./serdes.js";
 
 export enum StepSemantics {
@@ -68,6 +69,14 @@ export interface InvokeConfig<I = unknown, O = unknown> {
   tenantId?: string;
 }
 
+export interface WaitForConditionConfig<T> {
+  waitStrategy: (state: T, attempt: number) => WaitForConditionDecision;
+  initialState: T;
+  serdes?: Serdes<T>;
+}
+
+export type WaitForConditionCheckFunc<T> = (state: T, context: StepContext) => Promise<T>;
+
 /** The minimal Lambda context the runtime reads. */
 export interface LambdaContext {
   awsRequestId: string;
@@ -87,6 +96,8 @@ export interface DurableContext {
   wait(duration: Duration): DurablePromise<void>;
   runInChildContext<T>(name: string | undefined, fn: ChildFunc<T>, config?: ChildConfig<T>): DurablePromise<T>;
   runInChildContext<T>(fn: ChildFunc<T>, config?: ChildConfig<T>): DurablePromise<T>;
+  waitForCondition<T>(name: string | undefined, check: WaitForConditionCheckFunc<T>, config: WaitForConditionConfig<T>): DurablePromise<T>;
+  waitForCondition<T>(check: WaitForConditionCheckFunc<T>, config: WaitForConditionConfig<T>): DurablePromise<T>;
   invoke<I, O>(name: string, funcId: string, input?: I, config?: InvokeConfig<I, O>): DurablePromise<O>;
   invoke<I, O>(funcId: string, input?: I, config?: InvokeConfig<I, O>): DurablePromise<O>;
   createCallback<T = string>(name: string | undefined, config?: CreateCallbackConfig<T>): DurablePromise<CreateCallbackResult<T>>;
@@ -385,6 +396,68 @@ export class DurableContextImpl implements DurableContext {
       if (op.Status === "SUCCEEDED") return (await resultSerdes.deserialize(op.ChainedInvokeDetails?.Result, serdesContext)) as O;
       const failure = DurableOperationError.fromErrorObject(op.ChainedInvokeDetails?.Error);
       throw new InvokeError(failure.message, failure.cause, failure.errorData);
+    });
+  }
+
+  waitForCondition<T>(...args: unknown[]): DurablePromise<T> {
+    const { name, fn: check, config } = splitNamed<WaitForConditionCheckFunc<T>, WaitForConditionConfig<T>>(args);
+    if (!config?.waitStrategy || !("initialState" in config)) throw new TypeError("waitForCondition requires config with waitStrategy and initialState");
+    const { stepPath, id } = this.nextOperation();
+    const runtime = this.runtime;
+    const checkpoints = runtime.checkpoints;
+    const serdes = config.serdes ?? (defaultSerdes as Serdes<T>);
+    const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
+    const base = this.base(id, name, "STEP", "WaitForCondition");
+
+    // Not checked against the recorded type and name, as in the official SDK.
+    return this.operation(id, async () => {
+      for (;;) {
+        const op = checkpoints.get(id);
+        if (op?.Status === "SUCCEEDED") {
+          runtime.termination.set(id, "COMPLETED");
+          return (await serdes.deserialize(op.StepDetails?.Result, serdesContext)) as T;
+        }
+        if (op?.Status === "FAILED") {
+          runtime.termination.set(id, "COMPLETED");
+          const failure = DurableOperationError.fromErrorObject(op.StepDetails?.Error);
+          throw new WaitForConditionError(failure.message, failure.cause, failure.errorData);
+        }
+        if (op?.Status === "PENDING") {
+          runtime.termination.set(id, "RETRY_WAITING");
+          await checkpoints.waitFor(id, (o) => o?.Status !== "PENDING");
+          continue;
+        }
+        const attempt = (op?.StepDetails?.Attempt ?? 0) + 1;
+        runtime.termination.set(id, "EXECUTING");
+        if (op?.Status !== "STARTED") checkpoints.checkpoint({ ...base, Action: "START" }).catch(() => {});
+        let payload: string | undefined;
+        let decision: WaitForConditionDecision;
+        try {
+          const recorded = op?.StepDetails?.Result;
+          const state = recorded !== undefined ? ((await serdes.deserialize(recorded, serdesContext)) as T) : config.initialState;
+          const next = await check(state, { logger: runtime.logger(id, attempt), attempt });
+          payload = await serdes.serialize(next, serdesContext);
+          decision = config.waitStrategy(next, attempt);
+        } catch (e) {
+          if (runtime.termination.hasEnded) return never<T>();
+          const err = e instanceof Error ? e : new Error(String(e));
+          await checkpoints.checkpoint({ ...base, Action: "FAIL", Error: toErrorObject(err) });
+          runtime.termination.set(id, "COMPLETED");
+          throw new WaitForConditionError(err.message, err);
+        }
+        if (!decision.shouldContinue) {
+          await checkpoints.checkpoint({ ...base, Action: "SUCCEED", ...(payload !== undefined && { Payload: payload }) });
+          runtime.termination.set(id, "COMPLETED");
+          return (await serdes.deserialize(payload, serdesContext)) as T;
+        }
+        const delay = Math.max(1, Math.round(durationToSeconds(decision.delay)));
+        await checkpoints.checkpoint({
+          ...base,
+          Action: "RETRY",
+          ...(payload !== undefined && { Payload: payload }),
+          StepOptions: { NextAttemptDelaySeconds: delay },
+        });
+      }
     });
   }
 }

@@ -33,7 +33,11 @@ function workflow(sdk: Sdk) {
     const [receipt, receiptId] = await ctx.createCallback("receipt");
     const received = await receipt;
     const doubled = await ctx.invoke("double-it", "doubler", { n: order.total });
-    return { charged, shipping, approval, received: received.length, receiptIdKnown: receiptId.length > 0, doubled };
+    const polled = await ctx.waitForCondition("poll", async (state: number) => state + 1, {
+      initialState: 0,
+      waitStrategy: (state: number) => (state < 3 ? { shouldContinue: true, delay: { seconds: 3 } } : { shouldContinue: false }),
+    });
+    return { charged, shipping, approval, received: received.length, receiptIdKnown: receiptId.length > 0, doubled, polled };
   });
 }
 
@@ -99,7 +103,7 @@ describe("cross-check with @aws/durable-execution-sdk-js", () => {
     expect(b.exec.Status).toBe("SUCCEEDED");
     expect(a.exec.Status).toBe("SUCCEEDED");
     expect(a.exec.Result).toBe(b.exec.Result);
-    expect(JSON.parse(a.exec.Result!)).toMatchObject({ charged: "charged-7", shipping: "LBL-1", approval: "\"ok\"", doubled: 84 });
+    expect(JSON.parse(a.exec.Result!)).toMatchObject({ charged: "charged-7", shipping: "LBL-1", approval: "\"ok\"", doubled: 84, polled: 3 });
     // Compared as JSON, as they travel: an `undefined` member is no member.
     expect(JSON.parse(JSON.stringify(a.updates.flat()))).toEqual(JSON.parse(JSON.stringify(b.updates.flat())));
     expect(normalize(a.events)).toEqual(normalize(b.events));

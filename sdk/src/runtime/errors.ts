@@ -51,6 +51,11 @@ export class ChildContextError extends DurableOperationError {
   readonly errorType = "ChildContextError";
 }
 
+/** A waitForCondition check (or its wait strategy) threw. */
+export class WaitForConditionError extends DurableOperationError {
+  readonly errorType = "WaitForConditionError";
+}
+
 /** A chained invoke's target execution failed, timed out or was stopped. */
 export class InvokeError extends DurableOperationError {
   readonly errorType = "InvokeError";
@@ -71,6 +76,7 @@ const ERROR_CLASSES: Record<string, new (m: string, c?: Error, d?: string) => Du
   CallbackError,
   CallbackTimeoutError,
   InvokeError,
+  WaitForConditionError,
 };
 
 /** What the retry strategy sees for an at-most-once step whose previous attempt never reported back. */

@@ -18,6 +18,8 @@ export type {
   WaitForCallbackConfig,
   WaitForCallbackSubmitterFunc,
   InvokeConfig,
+  WaitForConditionConfig,
+  WaitForConditionCheckFunc,
 } from "./context.js";
 export { DurablePromise } from "./durable-promise.js";
 export type { Duration } from "./duration.js";
@@ -28,11 +30,12 @@ export {
   CallbackError,
   CallbackTimeoutError,
   InvokeError,
+  WaitForConditionError,
   StepInterruptedError,
   NonDeterministicExecutionError,
 } from "./errors.js";
-export { createRetryStrategy, retryPresets, JitterStrategy } from "./retry.js";
-export type { RetryDecision, RetryStrategyConfig } from "./retry.js";
+export { createRetryStrategy, createWaitStrategy, retryPresets, JitterStrategy } from "./retry.js";
+export type { RetryDecision, RetryStrategyConfig, WaitForConditionDecision, WaitStrategyConfig } from "./retry.js";
 export { defaultSerdes } from "./serdes.js";
 export type { Serdes, SerdesContext } from "./serdes.js";
 export type { DurableLogger, DurableContextLogger, DurableLogData } from "./logger.js";

@@ -77,3 +77,36 @@ export const retryPresets = {
   }),
   noRetry: createRetryStrategy({ maxAttempts: 1 }),
 };
+
+/** Whether to poll a condition again, and when. */
+export type WaitForConditionDecision = { shouldContinue: true; delay: Duration } | { shouldContinue: false };
+
+export interface WaitStrategyConfig<T> {
+  /** True while the state says the condition is not met yet. */
+  shouldContinuePolling: (state: T) => boolean;
+  maxAttempts?: number;
+  initialDelay?: Duration;
+  maxDelay?: Duration;
+  backoffRate?: number;
+  jitter?: JitterStrategy;
+}
+
+/**
+ * Polls with backoff until `shouldContinuePolling` is false; throws past `maxAttempts`, which
+ * fails the waitForCondition operation.
+ *
+ * @example createWaitStrategy({ shouldContinuePolling: (s: { ready: boolean }) => !s.ready, initialDelay: { seconds: 10 } })
+ */
+export function createWaitStrategy<T>(config: WaitStrategyConfig<T>): (state: T, attemptsMade: number) => WaitForConditionDecision {
+  const maxAttempts = config.maxAttempts ?? 60;
+  const initial = durationToSeconds(config.initialDelay ?? { seconds: 5 });
+  const max = durationToSeconds(config.maxDelay ?? { seconds: 300 });
+  const rate = config.backoffRate ?? 1.5;
+  const jitter = config.jitter ?? JitterStrategy.FULL;
+  return (state, attemptsMade) => {
+    if (!config.shouldContinuePolling(state)) return { shouldContinue: false };
+    if (attemptsMade >= maxAttempts) throw new Error(`waitForCondition exceeded maximum attempts (${maxAttempts})`);
+    const base = Math.min(initial * rate ** (attemptsMade - 1), max);
+    return { shouldContinue: true, delay: { seconds: Math.max(1, Math.round(applyJitter(base, jitter))) } };
+  };
+}
