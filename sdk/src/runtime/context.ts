@@ -1,4 +1,4 @@
-import { Limits, utf8Length, type Operation, type OperationUpdate } from "../protocol/index.js";
+import { Limits, utf8Length, type ErrorObject, type Operation, type OperationUpdate } from "../protocol/index.js";
 import { DurablePromise } from "./durable-promise.js";
 import { durationToSeconds, type Duration } from "./duration.js";
 import {
@@ -17,6 +17,16 @@ import type { DurableContextLogger } from "./logger.js";
 import { hashOperationId } from "./operation-id.js";
 import { retryPresets, type RetryDecision, type WaitForConditionDecision } from "./retry.js";
 import { defaultSerdes, type Serdes } from "./serdes.js";
+import {
+  BatchItemStatus,
+  BatchResultImpl,
+  batchResultSerdes,
+  completionReason,
+  toleratesFailures,
+  type BatchItem,
+  type BatchResult,
+  type CompletionConfig,
+} from "./batch.js";
 
 export enum StepSemantics {
   AtMostOncePerRetry = "AT_MOST_ONCE_PER_RETRY",
@@ -77,6 +87,27 @@ export interface WaitForConditionConfig<T> {
 
 export type WaitForConditionCheckFunc<T> = (state: T, context: StepContext) => Promise<T>;
 
+export interface ConcurrencyConfig<T> {
+  maxConcurrency?: number;
+  completionConfig?: CompletionConfig;
+  /** How the whole BatchResult is checkpointed. */
+  serdes?: Serdes<BatchResult<T>>;
+  /** How each item's result is checkpointed. */
+  itemSerdes?: Serdes<T>;
+}
+
+export interface MapConfig<I, O> extends ConcurrencyConfig<O> {
+  itemNamer?: (item: I, index: number) => string;
+}
+export type ParallelConfig<O> = ConcurrencyConfig<O>;
+
+export type MapFunc<I, O> = (context: DurableContext, item: I, index: number, array: I[]) => Promise<O>;
+export type ParallelFunc<O> = (context: DurableContext) => Promise<O>;
+export interface NamedParallelBranch<O> {
+  name?: string;
+  func: ParallelFunc<O>;
+}
+
 /** The minimal Lambda context the runtime reads. */
 export interface LambdaContext {
   awsRequestId: string;
@@ -98,6 +129,10 @@ export interface DurableContext {
   runInChildContext<T>(fn: ChildFunc<T>, config?: ChildConfig<T>): DurablePromise<T>;
   waitForCondition<T>(name: string | undefined, check: WaitForConditionCheckFunc<T>, config: WaitForConditionConfig<T>): DurablePromise<T>;
   waitForCondition<T>(check: WaitForConditionCheckFunc<T>, config: WaitForConditionConfig<T>): DurablePromise<T>;
+  map<I, O>(name: string | undefined, items: I[], mapFunc: MapFunc<I, O>, config?: MapConfig<I, O>): DurablePromise<BatchResult<O>>;
+  map<I, O>(items: I[], mapFunc: MapFunc<I, O>, config?: MapConfig<I, O>): DurablePromise<BatchResult<O>>;
+  parallel<O>(name: string | undefined, branches: (ParallelFunc<O> | NamedParallelBranch<O>)[], config?: ParallelConfig<O>): DurablePromise<BatchResult<O>>;
+  parallel<O>(branches: (ParallelFunc<O> | NamedParallelBranch<O>)[], config?: ParallelConfig<O>): DurablePromise<BatchResult<O>>;
   invoke<I, O>(name: string, funcId: string, input?: I, config?: InvokeConfig<I, O>): DurablePromise<O>;
   invoke<I, O>(funcId: string, input?: I, config?: InvokeConfig<I, O>): DurablePromise<O>;
   createCallback<T = string>(name: string | undefined, config?: CreateCallbackConfig<T>): DurablePromise<CreateCallbackResult<T>>;
@@ -115,6 +150,12 @@ function splitNamed<F, C>(args: unknown[]): { name: string | undefined; fn: F; c
     return { name: args[0] as string | undefined, fn: args[1] as F, config: args[2] as C | undefined };
   }
   return { name: undefined, fn: args[0] as F, config: args[1] as C | undefined };
+}
+
+/** The error a failed child context throws: a ChildContextError caused by the recorded error. */
+function childContextError(recorded: ErrorObject): ChildContextError {
+  const original = DurableOperationError.fromErrorObject(recorded);
+  return new ChildContextError(original.message, original);
 }
 
 /** Never settles: what an operation returns once the invocation has to end. */
@@ -281,8 +322,11 @@ export class DurableContextImpl implements DurableContext {
       if (existing?.Status === "SUCCEEDED" && !existing.ContextDetails?.ReplayChildren) {
         return (await serdes.deserialize(existing.ContextDetails?.Result, serdesContext)) as T;
       }
-      if (existing?.Status === "FAILED") throw ChildContextError.fromErrorObject(existing.ContextDetails?.Error);
+      if (existing?.Status === "FAILED") throw childContextError(existing.ContextDetails?.Error ?? {});
       if (!existing) checkpoints.checkpoint({ ...base, Action: "START" }).catch(() => {});
+      // Yield once before the body runs, as the official SDK does: contexts started together
+      // (map items, parallel branches) checkpoint their STARTs before their children's.
+      await Promise.resolve();
       const child = new DurableContextImpl(runtime, this.lambdaContext, stepPath, id);
       let value: T;
       try {
@@ -290,8 +334,10 @@ export class DurableContextImpl implements DurableContext {
       } catch (e) {
         if (runtime.termination.hasEnded) return never<T>();
         const err = e instanceof Error ? e : new Error(String(e));
-        if (existing?.Status !== "SUCCEEDED") await checkpoints.checkpoint({ ...base, Action: "FAIL", Error: toErrorObject(err) });
-        throw new ChildContextError(err.message, err);
+        const errorObject = toErrorObject(err);
+        if (existing?.Status !== "SUCCEEDED") await checkpoints.checkpoint({ ...base, Action: "FAIL", Error: errorObject });
+        // Thrown as rebuilt from its record, so a first run and a replay throw the same error.
+        throw childContextError(errorObject);
       }
       const payload = await serdes.serialize(value, serdesContext);
       if (existing?.Status !== "SUCCEEDED") {
@@ -458,6 +504,126 @@ export class DurableContextImpl implements DurableContext {
           StepOptions: { NextAttemptDelaySeconds: delay },
         });
       }
+    });
+  }
+
+  map<I, O>(...args: unknown[]): DurablePromise<BatchResult<O>> {
+    const [name, items, mapFunc, config] =
+      typeof args[0] === "string" || args[0] === undefined
+        ? [args[0] as string | undefined, args[1], args[2], args[3] as MapConfig<I, O> | undefined]
+        : [undefined, args[0], args[1], args[2] as MapConfig<I, O> | undefined];
+    if (!Array.isArray(items)) throw new TypeError("Map operation requires an array of items");
+    if (typeof mapFunc !== "function") throw new TypeError("Map operation requires a function to process items");
+    const list = items as I[];
+    const fn = mapFunc as MapFunc<I, O>;
+    return this.runBatch<O>(
+      name,
+      list.map((item, index) => ({
+        name: config?.itemNamer ? config.itemNamer(item, index) : `map-item-${index}`,
+        run: (ctx: DurableContext) => fn(ctx, item, index, list),
+      })),
+      config,
+      "Map",
+      "MapIteration",
+    );
+  }
+
+  parallel<O>(...args: unknown[]): DurablePromise<BatchResult<O>> {
+    const [name, branches, config] =
+      typeof args[0] === "string" || args[0] === undefined
+        ? [args[0] as string | undefined, args[1], args[2] as ParallelConfig<O> | undefined]
+        : [undefined, args[0], args[1] as ParallelConfig<O> | undefined];
+    if (!Array.isArray(branches)) throw new TypeError("Parallel operation requires an array of branch functions");
+    const list = branches as (ParallelFunc<O> | NamedParallelBranch<O>)[];
+    if (list.some((b) => typeof b !== "function" && typeof b?.func !== "function")) {
+      throw new TypeError("All branches must be functions or NamedParallelBranch objects");
+    }
+    return this.runBatch<O>(
+      name,
+      list.map((b, index) =>
+        typeof b === "function"
+          ? { name: `parallel-branch-${index}`, run: b }
+          : { name: b.name || `parallel-branch-${index}`, run: b.func },
+      ),
+      config,
+      "Parallel",
+      "ParallelBranch",
+    );
+  }
+
+  /**
+   * Runs items as child contexts of one Map/Parallel context, at most `maxConcurrency` at a
+   * time, and stops starting new ones once the completion config says the batch is decided.
+   */
+  private runBatch<O>(
+    name: string | undefined,
+    items: { name: string; run: (ctx: DurableContext) => Promise<O> }[],
+    config: ConcurrencyConfig<O> | undefined,
+    subType: string,
+    itemSubType: string,
+  ): DurablePromise<BatchResult<O>> {
+    const max = config?.maxConcurrency;
+    if (max !== undefined && max !== null && !(max > 0)) {
+      throw new RangeError(`Invalid maxConcurrency: ${max}. Must be a positive number or undefined for unlimited concurrency.`);
+    }
+    const completion = config?.completionConfig;
+    const body = (batch: DurableContext) =>
+      new Promise<BatchResult<O>>((resolve) => {
+        const results: (BatchItem<O> | undefined)[] = [];
+        let active = 0;
+        let next = 0;
+        let completed = 0;
+        let successes = 0;
+        let failures = 0;
+        const total = items.length;
+        const canStart = () => toleratesFailures(completion, failures, total);
+        const decided = () =>
+          completed === total || (completion?.minSuccessful !== undefined && successes >= completion.minSuccessful) || !canStart();
+        const finish = () =>
+          resolve(
+            new BatchResultImpl(
+              results.filter((r): r is BatchItem<O> => r !== undefined).map((r) => ({ ...r })),
+              completionReason(completion, { successes, failures, completed, total }),
+            ),
+          );
+        const onSettled = () => {
+          active--;
+          completed++;
+          if (decided()) finish();
+          else startMore();
+        };
+        const startMore = () => {
+          while (active < (max || Infinity) && next < total && canStart()) {
+            const index = next++;
+            const item = items[index]!;
+            active++;
+            results[index] = { index, status: BatchItemStatus.STARTED };
+            batch
+              .runInChildContext<O>(item.name, (ctx) => item.run(ctx), {
+                subType: itemSubType,
+                ...(config?.itemSerdes && { serdes: config.itemSerdes }),
+              })
+              .then(
+                (result) => {
+                  results[index] = { result, index, status: BatchItemStatus.SUCCEEDED };
+                  successes++;
+                  onSettled();
+                },
+                (error: unknown) => {
+                  const err = error instanceof ChildContextError ? error : new ChildContextError(String((error as Error)?.message ?? error), error as Error);
+                  results[index] = { error: err, index, status: BatchItemStatus.FAILED };
+                  failures++;
+                  onSettled();
+                },
+              );
+          }
+        };
+        if (total === 0) finish();
+        else startMore();
+      });
+    return (this as DurableContext).runInChildContext<BatchResult<O>>(name, body, {
+      subType,
+      serdes: (config?.serdes ?? batchResultSerdes) as Serdes<BatchResult<O>>,
     });
   }
 }

@@ -37,7 +37,33 @@ function workflow(sdk: Sdk) {
       initialState: 0,
       waitStrategy: (state: number) => (state < 3 ? { shouldContinue: true, delay: { seconds: 3 } } : { shouldContinue: false }),
     });
-    return { charged, shipping, approval, received: received.length, receiptIdKnown: receiptId.length > 0, doubled, polled };
+    const squares = await ctx.map(
+      "square",
+      [1, 2, 3, 4],
+      async (c, n: number) =>
+        c.step(async () => {
+          if (n === 3) throw new Error("three is unlucky");
+          return n * n;
+        }, { retryStrategy: sdk.retryPresets.noRetry }),
+      { maxConcurrency: 2, completionConfig: { toleratedFailureCount: 1 } },
+    );
+    const both = await ctx.parallel("both", [
+      async (c) => c.step("a", async () => "A"),
+      { name: "b", func: async (c) => (await c.wait({ seconds: 2 }), "B") },
+    ]);
+    return {
+      charged,
+      shipping,
+      approval,
+      received: received.length,
+      receiptIdKnown: receiptId.length > 0,
+      doubled,
+      polled,
+      squares: squares.getResults(),
+      squareFailures: squares.failureCount,
+      squareReason: squares.completionReason,
+      both: both.getResults(),
+    };
   });
 }
 
@@ -104,6 +130,7 @@ describe("cross-check with @aws/durable-execution-sdk-js", () => {
     expect(a.exec.Status).toBe("SUCCEEDED");
     expect(a.exec.Result).toBe(b.exec.Result);
     expect(JSON.parse(a.exec.Result!)).toMatchObject({ charged: "charged-7", shipping: "LBL-1", approval: "\"ok\"", doubled: 84, polled: 3 });
+    expect(JSON.parse(a.exec.Result!)).toMatchObject({ squares: [1, 4, 16], squareFailures: 1, squareReason: "ALL_COMPLETED", both: ["A", "B"] });
     // Compared as JSON, as they travel: an `undefined` member is no member.
     expect(JSON.parse(JSON.stringify(a.updates.flat()))).toEqual(JSON.parse(JSON.stringify(b.updates.flat())));
     expect(normalize(a.events)).toEqual(normalize(b.events));

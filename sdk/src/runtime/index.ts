@@ -20,8 +20,16 @@ export type {
   InvokeConfig,
   WaitForConditionConfig,
   WaitForConditionCheckFunc,
+  MapConfig,
+  MapFunc,
+  ParallelConfig,
+  ParallelFunc,
+  NamedParallelBranch,
+  ConcurrencyConfig,
 } from "./context.js";
 export { DurablePromise } from "./durable-promise.js";
+export { BatchItemStatus } from "./batch.js";
+export type { BatchItem, BatchResult, CompletionConfig, CompletionReason } from "./batch.js";
 export type { Duration } from "./duration.js";
 export {
   DurableOperationError,
