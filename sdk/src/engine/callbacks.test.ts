@@ -45,7 +45,7 @@ describe("callbacks", () => {
     expect(() => t.engine.sendCallbackSuccess(t.callbackId(), "again")).toThrow(/already closed/);
   });
 
-  it("rethrows a failure sent by the external system as a CallbackError", async () => {
+  it("rethrows a failure sent by the external system as a CallbackExternalError", async () => {
     const t = setup(async (_e, ctx) => {
       const [result] = await ctx.createCallback();
       try {
@@ -57,7 +57,7 @@ describe("callbacks", () => {
     await t.engine.idle();
     t.engine.sendCallbackFailure(t.callbackId(), { ErrorType: "RejectedError", ErrorMessage: "not approved" });
     await t.engine.idle();
-    expect(JSON.parse(t.exec().Result!)).toEqual({ caught: "CallbackError", message: "not approved", isCallbackError: true });
+    expect(JSON.parse(t.exec().Result!)).toEqual({ caught: "CallbackExternalError", message: "not approved", isCallbackError: true });
     const failed = t.history().find((e) => e.EventType === "CallbackFailed")!;
     expect(failed.CallbackFailedDetails!.Error).toEqual({ Payload: { ErrorType: "RejectedError", ErrorMessage: "not approved" }, Truncated: false });
   });

@@ -243,6 +243,11 @@ export class Engine {
     });
   }
 
+  /** True while an invocation runs or is queued to run; timers alone do not count. */
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
   /** Resolves when no invocation is running or about to run (timers may still be armed). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running.values()]);
@@ -319,13 +324,15 @@ export class Engine {
       rec.invocation = { requestId, startMs: this.clock.now() };
       rec.checkpointToken = randomBase64();
       rec.wakePending = false;
+      // What changed while no invocation ran goes to the new one as UpdatedOperationIds.
+      const updatedOperationIds = rec.serviceChangedIds;
       rec.serviceChangedIds = [];
       this.store.updateExecution(rec);
       const fn = this.options.resolveFunction(rec.functionName, rec.version);
-      return { rec, requestId, fn };
+      return { rec, requestId, fn, updatedOperationIds };
     });
     if (!begin) return false;
-    const { rec, requestId, fn } = begin;
+    const { rec, requestId, fn, updatedOperationIds } = begin;
     if (!fn) {
       this.failInvocationHard(arn, { ErrorType: "ResourceNotFoundException", ErrorMessage: `Function ${rec.functionName} no longer exists` });
       return false;
@@ -334,6 +341,7 @@ export class Engine {
       DurableExecutionArn: arn,
       CheckpointToken: rec.checkpointToken!,
       InitialExecutionState: { Operations: this.store.listOperations(arn) },
+      ...(updatedOperationIds.length > 0 && { UpdatedOperationIds: updatedOperationIds }),
     }) as DurableExecutionInvocationInput;
 
     let output: DurableExecutionInvocationOutput | undefined;

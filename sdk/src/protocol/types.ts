@@ -426,6 +426,8 @@ export interface DurableExecutionInvocationInput {
     Operations: Operation[];
     NextMarker?: string;
   };
+  /** Operations the service changed since the previous invocation (timers fired, callbacks answered). */
+  UpdatedOperationIds?: string[];
 }
 
 export const InvocationStatus = literals("SUCCEEDED", "FAILED", "PENDING");

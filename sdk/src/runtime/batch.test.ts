@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { Engine, InProcessClient, MemoryStore, VirtualClock } from "../engine/index.js";
-import { batchResultSerdes, BatchItemStatus, BatchResultImpl, completionReason, toleratesFailures } from "./batch.js";
+import {
+  batchResultSerdes,
+  BatchItemStatus,
+  BatchResultImpl,
+  completeBatch,
+  completionConfigProblem,
+  CompletionOutcome,
+  completionReason,
+  continueBatch,
+  isComplete,
+  shouldContinue,
+  type CompletionStatus,
+} from "./batch.js";
 import { DurableExecutionInvocationInputWithClient } from "./client.js";
-import { ChildContextError, StepError } from "./errors.js";
+import { BatchCompletionError, ChildContextError, StepError } from "./errors.js";
 import { retryPresets, withDurableExecution, type DurableExecutionHandler } from "./index.js";
 
 async function run(handler: DurableExecutionHandler) {
@@ -19,20 +31,44 @@ async function run(handler: DurableExecutionHandler) {
   return { done, events: engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 1000 }).Events };
 }
 
+const progress = (successCount: number, failureCount: number, totalCount: number): CompletionStatus => ({
+  successCount,
+  failureCount,
+  completedCount: successCount + failureCount,
+  totalCount,
+  items: [],
+});
+
 describe("completion rules", () => {
   it("fails fast without a completion config and tolerates what the config allows", () => {
-    expect(toleratesFailures(undefined, 0, 4)).toBe(true);
-    expect(toleratesFailures(undefined, 1, 4)).toBe(false);
-    expect(toleratesFailures({ toleratedFailureCount: 1 }, 1, 4)).toBe(true);
-    expect(toleratesFailures({ toleratedFailureCount: 1 }, 2, 4)).toBe(false);
-    expect(toleratesFailures({ toleratedFailurePercentage: 25 }, 1, 4)).toBe(true); // equal is fine
-    expect(toleratesFailures({ toleratedFailurePercentage: 25 }, 2, 4)).toBe(false);
+    expect(shouldContinue(undefined, progress(0, 0, 4))).toBe(true);
+    expect(shouldContinue(undefined, progress(0, 1, 4))).toBe(false);
+    expect(shouldContinue({ toleratedFailureCount: 1 }, progress(0, 1, 4))).toBe(true);
+    expect(shouldContinue({ toleratedFailureCount: 1 }, progress(0, 2, 4))).toBe(false);
+    expect(shouldContinue({ toleratedFailurePercentage: 25 }, progress(0, 1, 4))).toBe(true); // equal is fine
+    expect(shouldContinue({ toleratedFailurePercentage: 25 }, progress(0, 2, 4))).toBe(false);
   });
 
   it("reports tolerance before completion, then min-successful", () => {
-    expect(completionReason(undefined, { successes: 3, failures: 1, completed: 4, total: 4 })).toBe("FAILURE_TOLERANCE_EXCEEDED");
-    expect(completionReason({ toleratedFailureCount: 1 }, { successes: 3, failures: 1, completed: 4, total: 4 })).toBe("ALL_COMPLETED");
-    expect(completionReason({ minSuccessful: 2 }, { successes: 2, failures: 0, completed: 2, total: 4 })).toBe("MIN_SUCCESSFUL_REACHED");
+    expect(completionReason(undefined, progress(3, 1, 4))).toBe("FAILURE_TOLERANCE_EXCEEDED");
+    expect(completionReason({ toleratedFailureCount: 1 }, progress(3, 1, 4))).toBe("ALL_COMPLETED");
+    expect(completionReason({ minSuccessful: 2 }, progress(2, 0, 4))).toBe("MIN_SUCCESSFUL_REACHED");
+    expect(isComplete({ minSuccessful: 2 }, progress(1, 0, 4))).toBe(false);
+    expect(isComplete({ minSuccessful: 2 }, progress(2, 0, 4))).toBe(true);
+  });
+
+  it("lets a custom predicate decide completion and its outcome", () => {
+    const quorum = { shouldComplete: (s: CompletionStatus) => (s.failureCount >= 2 ? completeBatch(CompletionOutcome.FAILED) : s.successCount >= 2 ? completeBatch() : continueBatch()) };
+    expect(shouldContinue(quorum, progress(1, 1, 5))).toBe(true);
+    expect(isComplete(quorum, progress(2, 0, 5))).toBe(true);
+    expect(completionReason(quorum, progress(2, 0, 5))).toBe("CUSTOM_COMPLETION_SUCCEEDED");
+    expect(completionReason(quorum, progress(0, 2, 5))).toBe("CUSTOM_COMPLETION_FAILED");
+    expect(completionReason(quorum, progress(1, 1, 2))).toBe("ALL_COMPLETED");
+    const failed = new BatchResultImpl<number>([{ index: 0, status: BatchItemStatus.SUCCEEDED, result: 1 }], "CUSTOM_COMPLETION_FAILED");
+    expect(failed.status).toBe(BatchItemStatus.FAILED);
+    expect(() => failed.throwIfError()).toThrow(BatchCompletionError);
+    expect(completionConfigProblem({ shouldComplete: () => continueBatch(), minSuccessful: 1 } as never)).toMatch(/mutually exclusive/);
+    expect(completionConfigProblem(quorum)).toBeUndefined();
   });
 
   it("round-trips a BatchResult with errors and their causes", async () => {

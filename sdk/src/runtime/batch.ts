@@ -1,5 +1,5 @@
 import type { ErrorObject } from "../protocol/index.js";
-import { DurableOperationError } from "./errors.js";
+import { BatchCompletionError, DurableOperationError } from "./errors.js";
 import type { Serdes } from "./serdes.js";
 
 export enum BatchItemStatus {
@@ -8,13 +8,66 @@ export enum BatchItemStatus {
   STARTED = "STARTED",
 }
 
-export type CompletionReason = "ALL_COMPLETED" | "MIN_SUCCESSFUL_REACHED" | "FAILURE_TOLERANCE_EXCEEDED";
+export type CompletionReason =
+  | "ALL_COMPLETED"
+  | "MIN_SUCCESSFUL_REACHED"
+  | "FAILURE_TOLERANCE_EXCEEDED"
+  | "CUSTOM_COMPLETION_SUCCEEDED"
+  | "CUSTOM_COMPLETION_FAILED";
 
-/** When a map or parallel may stop: by default at the first failure. */
-export interface CompletionConfig {
+/** When a map or parallel may stop, by thresholds: by default at the first failure. */
+export interface ThresholdCompletionConfig {
   minSuccessful?: number;
   toleratedFailureCount?: number;
   toleratedFailurePercentage?: number;
+  shouldComplete?: never;
+}
+
+export enum CompletionOutcome {
+  SUCCEEDED = "SUCCEEDED",
+  FAILED = "FAILED",
+}
+
+export interface CompletionItemStatus {
+  index: number;
+  name?: string;
+  /** Absent for items not started yet. */
+  status?: BatchItemStatus;
+}
+
+/** What a custom `shouldComplete` sees after each item completes. */
+export interface CompletionStatus {
+  successCount: number;
+  failureCount: number;
+  completedCount: number;
+  totalCount: number;
+  items: readonly CompletionItemStatus[];
+}
+
+export type CompletionDecision = { complete: false } | { complete: true; outcome?: CompletionOutcome };
+
+/** When a map or parallel may stop, decided by user code; excludes the thresholds. */
+export interface CustomCompletionConfig {
+  shouldComplete: (status: CompletionStatus) => CompletionDecision;
+  minSuccessful?: never;
+  toleratedFailureCount?: never;
+  toleratedFailurePercentage?: never;
+}
+
+export type CompletionConfig = ThresholdCompletionConfig | CustomCompletionConfig;
+
+/** @example shouldComplete: (s) => (s.successCount >= 2 ? completeBatch() : continueBatch()) */
+export const continueBatch = (): CompletionDecision => ({ complete: false });
+/** @example shouldComplete: (s) => (s.failureCount > 0 ? completeBatch(CompletionOutcome.FAILED) : continueBatch()) */
+export const completeBatch = (outcome: CompletionOutcome = CompletionOutcome.SUCCEEDED): CompletionDecision => ({ complete: true, outcome });
+
+/** A custom predicate mixed with thresholds: a configuration error, not a retryable failure. */
+export function completionConfigProblem(config: CompletionConfig | undefined): string | undefined {
+  const c = config as ThresholdCompletionConfig & { shouldComplete?: unknown };
+  if (c?.shouldComplete !== undefined && (c.minSuccessful !== undefined || c.toleratedFailureCount !== undefined || c.toleratedFailurePercentage !== undefined)) {
+    return "completionConfig.shouldComplete is mutually exclusive with minSuccessful, toleratedFailureCount, and toleratedFailurePercentage";
+  }
+  return undefined;
 }
 
 /** One item of a map or branch of a parallel; items never started are absent. */
@@ -68,7 +121,10 @@ export class BatchResultImpl<T> implements BatchResult<T> {
   get hasFailure(): boolean {
     return this.failureCount > 0;
   }
+  /** A custom completion outcome overrides what the items say. */
   get status(): BatchItemStatus.SUCCEEDED | BatchItemStatus.FAILED {
+    if (this.completionReason === "CUSTOM_COMPLETION_FAILED") return BatchItemStatus.FAILED;
+    if (this.completionReason === "CUSTOM_COMPLETION_SUCCEEDED") return BatchItemStatus.SUCCEEDED;
     return this.hasFailure ? BatchItemStatus.FAILED : BatchItemStatus.SUCCEEDED;
   }
   /** Succeeded items with a result (an `undefined` result is not listed, as in the official SDK). */
@@ -84,6 +140,7 @@ export class BatchResultImpl<T> implements BatchResult<T> {
   throwIfError(): void {
     const first = this.all.find((i) => i.status === BatchItemStatus.FAILED)?.error;
     if (first) throw first;
+    if (this.completionReason === "CUSTOM_COMPLETION_FAILED") throw new BatchCompletionError(this.completionReason);
   }
   getResults(): T[] {
     return this.succeeded().map((i) => i.result as T);
@@ -98,9 +155,12 @@ type BatchErrorObject = ErrorObject & { Cause?: BatchErrorObject };
 const DURABLE_ERROR_TYPES = new Set([
   "StepError",
   "CallbackError",
+  "CallbackExternalError",
   "CallbackTimeoutError",
+  "CallbackSubmitterError",
   "InvokeError",
   "ChildContextError",
+  "PromiseCombinatorError",
   "WaitForConditionError",
 ]);
 
@@ -142,22 +202,35 @@ export const batchResultSerdes: Serdes<BatchResult<unknown>> = {
   },
 };
 
-/** Whether more items may start, given the failures so far (official SDK semantics). */
-export function toleratesFailures(config: CompletionConfig | undefined, failures: number, total: number): boolean {
+/** Whether more items may start, given progress so far (official SDK semantics). */
+export function shouldContinue(config: CompletionConfig | undefined, status: CompletionStatus): boolean {
+  if (config?.shouldComplete) return !config.shouldComplete(status).complete;
   const hasCriteria = config && Object.values(config).some((v) => v !== undefined);
-  if (!hasCriteria) return failures === 0;
-  if (config.toleratedFailureCount !== undefined && failures > config.toleratedFailureCount) return false;
-  if (config.toleratedFailurePercentage !== undefined && (failures / total) * 100 > config.toleratedFailurePercentage) return false;
+  if (!hasCriteria) return status.failureCount === 0;
+  const { toleratedFailureCount, toleratedFailurePercentage } = config as ThresholdCompletionConfig;
+  if (toleratedFailureCount !== undefined && status.failureCount > toleratedFailureCount) return false;
+  if (toleratedFailurePercentage !== undefined && (status.failureCount / status.totalCount) * 100 > toleratedFailurePercentage) return false;
   return true;
 }
 
+/** Whether the batch is decided: everything completed, or the config says enough. */
+export function isComplete(config: CompletionConfig | undefined, status: CompletionStatus): boolean {
+  if (status.completedCount === status.totalCount) return true;
+  if (config?.shouldComplete) return config.shouldComplete(status).complete;
+  const min = (config as ThresholdCompletionConfig | undefined)?.minSuccessful;
+  return min !== undefined && status.successCount >= min;
+}
+
 /** Why a batch ended; tolerance is checked before "all completed", as in the official SDK. */
-export function completionReason(
-  config: CompletionConfig | undefined,
-  counts: { successes: number; failures: number; completed: number; total: number },
-): CompletionReason {
-  if (!toleratesFailures(config, counts.failures, counts.total)) return "FAILURE_TOLERANCE_EXCEEDED";
-  if (counts.completed === counts.total) return "ALL_COMPLETED";
-  if (config?.minSuccessful !== undefined && counts.successes >= config.minSuccessful) return "MIN_SUCCESSFUL_REACHED";
+export function completionReason(config: CompletionConfig | undefined, status: CompletionStatus): CompletionReason {
+  if (config?.shouldComplete) {
+    const decision = config.shouldComplete(status);
+    if (!decision.complete) return "ALL_COMPLETED";
+    return decision.outcome === CompletionOutcome.FAILED ? "CUSTOM_COMPLETION_FAILED" : "CUSTOM_COMPLETION_SUCCEEDED";
+  }
+  if (!shouldContinue(config, status)) return "FAILURE_TOLERANCE_EXCEEDED";
+  if (status.completedCount === status.totalCount) return "ALL_COMPLETED";
+  const min = (config as ThresholdCompletionConfig | undefined)?.minSuccessful;
+  if (min !== undefined && status.successCount >= min) return "MIN_SUCCESSFUL_REACHED";
   return "ALL_COMPLETED";
 }

@@ -28,6 +28,8 @@ export class CheckpointManager {
 
   /** Called after each batch settles and whenever the manager goes idle. */
   onIdle: () => void = () => {};
+  /** Awaited with the operations whose status a checkpoint response changed, before callers resume. */
+  onChanged?: (changed: Operation[]) => Promise<void>;
   /** Called once when a checkpoint call fails; the invocation must end. */
   onFailure: (error: unknown) => void = () => {};
 
@@ -147,7 +149,8 @@ export class CheckpointManager {
         Updates: batch.flatMap((q) => (q.update ? [q.update] : [])),
       });
       if (response.CheckpointToken) this.token = response.CheckpointToken;
-      this.merge(response.NewExecutionState?.Operations ?? []);
+      const changed = this.merge(response.NewExecutionState?.Operations ?? []);
+      if (changed.length > 0) await this.onChanged?.(changed);
       this.inFlight = false;
       for (const q of batch) q.resolve();
     } catch (error) {
@@ -163,9 +166,14 @@ export class CheckpointManager {
     else this.onIdle();
   }
 
-  /** Upserts operations the service reports as changed. */
-  merge(operations: Operation[]): void {
-    for (const op of operations) this.ops.set(op.Id, op);
+  /** Upserts operations the service reports; returns those whose status changed. */
+  merge(operations: Operation[]): Operation[] {
+    const changed: Operation[] = [];
+    for (const op of operations) {
+      if (this.ops.get(op.Id)?.Status !== op.Status) changed.push(op);
+      this.ops.set(op.Id, op);
+    }
+    return changed;
   }
 
   private notify(): void {

@@ -56,6 +56,7 @@ export class DurableExecutionInvocationInputWithClient implements DurableExecuti
   readonly DurableExecutionArn: string;
   readonly CheckpointToken: string;
   readonly InitialExecutionState: DurableExecutionInvocationInput["InitialExecutionState"];
+  readonly UpdatedOperationIds?: string[];
 
   constructor(
     params: DurableExecutionInvocationInput,
@@ -64,5 +65,6 @@ export class DurableExecutionInvocationInputWithClient implements DurableExecuti
     this.DurableExecutionArn = params.DurableExecutionArn;
     this.CheckpointToken = params.CheckpointToken;
     this.InitialExecutionState = params.InitialExecutionState;
+    if (params.UpdatedOperationIds) this.UpdatedOperationIds = params.UpdatedOperationIds;
   }
 }

@@ -3,26 +3,42 @@ import { DurablePromise } from "./durable-promise.js";
 import { durationToSeconds, type Duration } from "./duration.js";
 import {
   CallbackError,
+  CallbackExternalError,
+  CallbackSubmitterError,
   CallbackTimeoutError,
   ChildContextError,
   DurableOperationError,
   InvokeError,
+  PromiseCombinatorError,
   StepError,
   WaitForConditionError,
   StepInterruptedError,
   toErrorObject,
 } from "./errors.js";
-import type { ExecutionRuntime } from "./execution-runtime.js";
-import type { DurableContextLogger } from "./logger.js";
+import { isTerminal, type ExecutionRuntime } from "./execution-runtime.js";
+import { scopedLogger, type DurableContextLogger, type DurableLogData, type DurableLogger, type LoggerConfig } from "./logger.js";
 import { hashOperationId } from "./operation-id.js";
 import { retryPresets, type RetryDecision, type WaitForConditionDecision } from "./retry.js";
-import { defaultSerdes, type Serdes } from "./serdes.js";
+import {
+  AttemptEndInfoOutcome,
+  PluginOperationStatus,
+  toOperationInfo,
+  type AttemptEndInfo,
+  type AttemptInfo,
+  type DurableInstrumentationPlugin,
+  type HookName,
+  type OperationInfo,
+} from "./plugins.js";
+import { defaultSerdes, passThroughSerdes, type Serdes, type SerdesConfig } from "./serdes.js";
 import {
   BatchItemStatus,
   BatchResultImpl,
   batchResultSerdes,
+  completionConfigProblem,
   completionReason,
-  toleratesFailures,
+  isComplete,
+  shouldContinue,
+  type CompletionStatus,
   type BatchItem,
   type BatchResult,
   type CompletionConfig,
@@ -53,6 +69,18 @@ export interface ChildConfig<T> {
   subType?: string;
   /** Stored instead of a result too large to checkpoint; the children then rebuild it on replay. */
   summaryGenerator?: (result: T) => string;
+  /** Turns the recorded failure into the error the caller sees (default: a ChildContextError). */
+  errorMapper?: (originalError: DurableOperationError) => DurableOperationError;
+  /** Not checkpointed itself: its operations are parented to the nearest real context. */
+  virtualContext?: boolean;
+}
+
+/** How map items and parallel branches appear in the history. */
+export enum NestingType {
+  /** Each item is its own child context. */
+  NESTED = "NESTED",
+  /** Items are virtual contexts: fewer operations, their children hang off the batch context. */
+  FLAT = "FLAT",
 }
 
 export interface CreateCallbackConfig<T = string> {
@@ -94,6 +122,9 @@ export interface ConcurrencyConfig<T> {
   serdes?: Serdes<BatchResult<T>>;
   /** How each item's result is checkpointed. */
   itemSerdes?: Serdes<T>;
+  /** Stored instead of a BatchResult too large to checkpoint. */
+  summaryGenerator?: (result: BatchResult<T>) => string;
+  nesting?: NestingType;
 }
 
 export interface MapConfig<I, O> extends ConcurrencyConfig<O> {
@@ -139,10 +170,53 @@ export interface DurableContext {
   createCallback<T = string>(config?: CreateCallbackConfig<T>): DurablePromise<CreateCallbackResult<T>>;
   waitForCallback<T = string>(name: string | undefined, submitter: WaitForCallbackSubmitterFunc, config?: WaitForCallbackConfig<T>): DurablePromise<T>;
   waitForCallback<T = string>(submitter: WaitForCallbackSubmitterFunc, config?: WaitForCallbackConfig<T>): DurablePromise<T>;
+  /** Durable `Promise.all/allSettled/any/race`: the outcome is recorded once and replayed. */
+  readonly promise: DurablePromiseCombinators;
+  /** Replaces the logger and/or turns replay silencing off; fields left out are kept. */
+  configureLogger(config: LoggerConfig): void;
+  /** Default serdes of this context and the child contexts it creates from now on. */
+  configureSerdes(config: SerdesConfig): void;
 }
 
-/** Callback results are the external system's raw string unless a serdes says otherwise. */
-const passThrough = { deserialize: async (data: string | undefined) => data };
+export interface DurablePromiseCombinators {
+  all<T>(name: string | undefined, promises: DurablePromise<T>[]): DurablePromise<T[]>;
+  all<T>(promises: DurablePromise<T>[]): DurablePromise<T[]>;
+  allSettled<T>(name: string | undefined, promises: DurablePromise<T>[]): DurablePromise<PromiseSettledResult<T>[]>;
+  allSettled<T>(promises: DurablePromise<T>[]): DurablePromise<PromiseSettledResult<T>[]>;
+  any<T>(name: string | undefined, promises: DurablePromise<T>[]): DurablePromise<T>;
+  any<T>(promises: DurablePromise<T>[]): DurablePromise<T>;
+  race<T>(name: string | undefined, promises: DurablePromise<T>[]): DurablePromise<T>;
+  race<T>(promises: DurablePromise<T>[]): DurablePromise<T>;
+}
+
+/**
+ * allSettled results are stored with rejection reasons flattened to plain objects, and
+ * revived as Errors, as the official SDK does.
+ */
+const settledSerdes: Serdes<PromiseSettledResult<unknown>[]> = {
+  serialize: async (value) =>
+    value === undefined
+      ? undefined
+      : JSON.stringify(
+          value.map((r) =>
+            r.status === "rejected" && r.reason instanceof Error
+              ? { ...r, reason: { message: r.reason.message, name: r.reason.name, stack: r.reason.stack } }
+              : r,
+          ),
+        ),
+  deserialize: async (data) => {
+    if (data === undefined) return undefined;
+    return (JSON.parse(data) as PromiseSettledResult<unknown>[]).map((r) => {
+      const reason = r.status === "rejected" ? (r.reason as { message?: string; name?: string; stack?: string } | undefined) : undefined;
+      if (!reason || typeof reason !== "object" || !reason.message) return r;
+      const error = new Error(reason.message);
+      error.name = reason.name || "Error";
+      if (reason.stack) error.stack = reason.stack;
+      return { ...r, reason: error };
+    });
+  },
+};
+
 
 /** Splits the official SDK's overloads: a leading string or undefined is the name. */
 function splitNamed<F, C>(args: unknown[]): { name: string | undefined; fn: F; config: C | undefined } {
@@ -152,10 +226,40 @@ function splitNamed<F, C>(args: unknown[]): { name: string | undefined; fn: F; c
   return { name: undefined, fn: args[0] as F, config: args[1] as C | undefined };
 }
 
-/** The error a failed child context throws: a ChildContextError caused by the recorded error. */
-function childContextError(recorded: ErrorObject): ChildContextError {
+/** The error a failed child context throws: by default a ChildContextError caused by the recorded error. */
+function childContextError(recorded: ErrorObject, mapper?: ChildConfig<unknown>["errorMapper"]): DurableOperationError {
   const original = DurableOperationError.fromErrorObject(recorded);
-  return new ChildContextError(original.message, original);
+  return mapper ? mapper(original) : new ChildContextError(original.message, original);
+}
+
+/** The error a closed callback rethrows, or undefined when it succeeded. */
+function callbackFailure(op: Operation): CallbackError | undefined {
+  if (op.Status === "SUCCEEDED") return undefined;
+  const error = op.CallbackDetails?.Error;
+  const Failure = op.Status === "TIMED_OUT" ? CallbackTimeoutError : CallbackExternalError;
+  if (!error) return new Failure("");
+  const cause = new Error(error.ErrorMessage ?? "");
+  cause.name = error.ErrorType || "Error";
+  if (error.StackTrace) cause.stack = error.StackTrace.join("\n");
+  return new Failure(error.ErrorMessage ?? "", cause, error.ErrorData);
+}
+
+/** What a context inherits from the one that created it. */
+interface ContextScope {
+  /** Step path of the CONTEXT operation that owns this context; undefined at the root. */
+  stepPrefix?: string;
+  /** Wire id its operations name as ParentId (for a virtual context, the nearest real one). */
+  parentId?: string;
+  /** Name of the owning operation, for log lines. */
+  name?: string;
+  /** Whether code in it is re-running recorded operations (silences its logger). */
+  replaying: boolean;
+  logger: DurableLogger;
+  modeAware: boolean;
+  serdes: Serdes<any>;
+  callbackDeserializer?: Omit<Serdes<any>, "serialize">;
+  /** How many more levels of child contexts keep their children (`pluginsConfig.childOperationsDepth`). */
+  preserveDepth: number;
 }
 
 /** Never settles: what an operation returns once the invocation has to end. */
@@ -163,19 +267,87 @@ const never = <T>() => new Promise<T>(() => {});
 
 export class DurableContextImpl implements DurableContext {
   private counter = 0;
-  readonly logger: DurableContextLogger;
+  logger: DurableContextLogger;
   readonly executionContext: { readonly durableExecutionArn: string };
+  readonly stepPrefix?: string;
+  private readonly parentId?: string;
+  private replaying: boolean;
+  private durableLogger: DurableLogger;
+  private modeAware: boolean;
+  private defaultSerdes: Serdes<any>;
+  /** Set only by configureSerdes; callbacks otherwise pass the raw string through. */
+  private callbackDeserializer?: Omit<Serdes<any>, "serialize">;
 
   constructor(
     private readonly runtime: ExecutionRuntime,
     readonly lambdaContext: LambdaContext,
-    /** Step path of the CONTEXT operation that owns this context; undefined at the root. */
-    readonly stepPrefix?: string,
-    /** Wire id of that CONTEXT operation. */
-    private readonly parentId?: string,
+    private readonly scope: ContextScope,
   ) {
-    this.logger = runtime.logger(parentId);
+    this.stepPrefix = scope.stepPrefix;
+    this.parentId = scope.parentId;
+    this.replaying = scope.replaying;
+    this.durableLogger = scope.logger;
+    this.modeAware = scope.modeAware;
+    this.defaultSerdes = scope.serdes;
+    this.callbackDeserializer = scope.callbackDeserializer;
+    this.logger = this.contextLogger();
     this.executionContext = { durableExecutionArn: runtime.durableExecutionArn };
+  }
+
+  private logData(operationId?: string, operationName?: string, attempt?: number): DurableLogData {
+    const data: DurableLogData = { requestId: this.runtime.requestId, executionArn: this.runtime.durableExecutionArn };
+    if (operationId !== undefined) data.operationId = operationId;
+    if (operationName !== undefined) data.operationName = operationName;
+    if (attempt !== undefined) data.attempt = attempt;
+    return data;
+  }
+
+  private contextLogger(): DurableContextLogger {
+    const id = this.stepPrefix === undefined ? undefined : hashOperationId(this.stepPrefix);
+    return scopedLogger(this.durableLogger, () => this.logData(id, this.scope.name), () => !this.modeAware || !this.replaying);
+  }
+
+  /** Step bodies always run for real, so their lines are never silenced. */
+  private stepLogger(id: string, name: string | undefined, attempt: number): DurableContextLogger {
+    return scopedLogger(this.durableLogger, () => this.logData(id, name, attempt), () => true);
+  }
+
+  configureLogger(config: LoggerConfig): void {
+    if (config.customLogger !== undefined) {
+      this.durableLogger = config.customLogger;
+      this.logger = this.contextLogger();
+    }
+    if (config.modeAware !== undefined) this.modeAware = config.modeAware;
+  }
+
+  configureSerdes(config: SerdesConfig): void {
+    if (config.defaultSerdes !== undefined) this.defaultSerdes = config.defaultSerdes;
+    if (config.defaultCallbackDeserializer !== undefined) this.callbackDeserializer = config.defaultCallbackDeserializer;
+  }
+
+  private childScope(stepPath: string, parentId: string | undefined, name: string | undefined, replaying: boolean, preserveDepth: number): ContextScope {
+    return {
+      preserveDepth,
+      stepPrefix: stepPath,
+      parentId,
+      name,
+      replaying,
+      logger: this.durableLogger,
+      modeAware: this.modeAware,
+      serdes: this.defaultSerdes,
+      callbackDeserializer: this.callbackDeserializer,
+    };
+  }
+
+  /**
+   * After a wait, callback or invoke completes: if nothing is recorded for the next operation,
+   * the code is past the replayed part (a virtual context has no record, but its first child does).
+   */
+  private refreshReplayMode(): void {
+    if (!this.replaying) return;
+    const next = this.stepPrefix === undefined ? `${this.counter + 1}` : `${this.stepPrefix}-${this.counter + 1}`;
+    const { checkpoints } = this.runtime;
+    if (!checkpoints.get(hashOperationId(next)) && !checkpoints.get(hashOperationId(`${next}-1`))) this.replaying = false;
   }
 
   private nextOperation(): { stepPath: string; id: string; existing: Operation | undefined } {
@@ -183,7 +355,8 @@ export class DurableContextImpl implements DurableContext {
     const stepPath = this.stepPrefix === undefined ? `${this.counter}` : `${this.stepPrefix}-${this.counter}`;
     const id = hashOperationId(stepPath);
     const existing = this.runtime.checkpoints.get(id);
-    this.runtime.noteOperation(existing);
+    // The first operation without an outcome ends replay in this context.
+    if (!existing || !isTerminal(existing.Status)) this.replaying = false;
     return { stepPath, id, existing };
   }
 
@@ -216,6 +389,7 @@ export class DurableContextImpl implements DurableContext {
       await checkpoints.waitFor(id, closed);
     }
     termination.set(id, "COMPLETED");
+    this.refreshReplayMode();
     return checkpoints.get(id)!;
   }
 
@@ -224,11 +398,12 @@ export class DurableContextImpl implements DurableContext {
     const { stepPath, id, existing } = this.nextOperation();
     const runtime = this.runtime;
     const checkpoints = runtime.checkpoints;
-    const serdes = config?.serdes ?? (defaultSerdes as Serdes<T>);
+    const serdes = config?.serdes ?? (this.defaultSerdes as Serdes<T>);
     const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
     const atMostOnce = config?.semantics === StepSemantics.AtMostOncePerRetry;
     const strategy = config?.retryStrategy ?? retryPresets.default;
     const base = this.base(id, name, "STEP", "Step");
+    const opInfo = this.opInfo(id, name, "STEP", "Step");
 
     return this.operation(id, async () => {
       runtime.validateReplay(existing, { type: "STEP", subType: "Step", name, stepPath });
@@ -249,20 +424,31 @@ export class DurableContextImpl implements DurableContext {
           continue;
         }
         const attempt = (op?.StepDetails?.Attempt ?? 0) + 1;
+        const retryAttempt = (op?.StepDetails?.Attempt ?? 0) >= 1;
         let error: unknown;
+        let attemptInfo: AttemptInfo | undefined;
         if (op?.Status === "STARTED" && atMostOnce) {
           error = new StepInterruptedError(`Step operation_id=${id} name=${name ?? ""} was previously interrupted`);
         } else {
           runtime.termination.set(id, "EXECUTING");
-          if (op?.Status !== "STARTED") {
-            const start = checkpoints.checkpoint({ ...base, Action: "START" });
-            if (atMostOnce) await start;
-            else start.catch(() => {});
+          if (op?.Status === "STARTED") {
+            await this.hook("onOperationStart", () => toOperationInfo(op, opInfo, true));
+          } else if (atMostOnce) {
+            await checkpoints.checkpoint({ ...base, Action: "START" });
+            await this.hook("onOperationStart", () => toOperationInfo(checkpoints.get(id), opInfo, retryAttempt));
+          } else {
+            checkpoints.checkpoint({ ...base, Action: "START" }).catch(() => {});
+            await this.hook("onOperationStart", () => ({ ...opInfo, status: PluginOperationStatus.STARTED, isReplay: retryAttempt }));
           }
+          attemptInfo = { ...toOperationInfo(checkpoints.get(id), opInfo), attempt, startTimestamp: new Date() };
+          await this.hook("onOperationAttemptStart", () => attemptInfo!);
           try {
-            const value = await fn({ logger: runtime.logger(id, attempt), attempt });
+            const value = await this.wrapAttempt(attemptInfo, () => fn({ logger: this.stepLogger(id, name, attempt), attempt }));
             const payload = await serdes.serialize(value, serdesContext);
             await checkpoints.checkpoint({ ...base, Action: "SUCCEED", ...(payload !== undefined && { Payload: payload }) });
+            const end = this.attemptEnd(id, opInfo, attempt, AttemptEndInfoOutcome.SUCCEEDED);
+            await this.hook("onOperationAttemptEnd", () => end);
+            await this.hook("onOperationEnd", () => ({ ...end, isReplay: false }));
             runtime.termination.set(id, "COMPLETED");
             // Return what a replay would return, so both paths give the same value.
             return (await serdes.deserialize(payload, serdesContext)) as T;
@@ -271,24 +457,67 @@ export class DurableContextImpl implements DurableContext {
             error = e;
           }
         }
-        const err = error instanceof Error ? error : new Error(String(error));
+        const err = error instanceof Error ? error : new Error("Unknown Error");
         const decision = strategy(err, attempt);
+        const errorObject = toErrorObject(error);
         if (decision.shouldRetry) {
           const delay = Math.max(1, Math.round(durationToSeconds(decision.delay ?? { seconds: 1 })));
-          await checkpoints.checkpoint({
-            ...base,
-            Action: "RETRY",
-            Error: toErrorObject(err),
-            StepOptions: { NextAttemptDelaySeconds: delay },
-          });
+          await checkpoints.checkpoint({ ...base, Action: "RETRY", Error: errorObject, StepOptions: { NextAttemptDelaySeconds: delay } });
+          if (attemptInfo) await this.hook("onOperationAttemptEnd", () => this.attemptEnd(id, opInfo, attempt, AttemptEndInfoOutcome.FAILED, err));
           continue;
         }
-        await checkpoints.checkpoint({ ...base, Action: "FAIL", Error: toErrorObject(err) });
+        await checkpoints.checkpoint({ ...base, Action: "FAIL", Error: errorObject });
         runtime.termination.set(id, "COMPLETED");
-        const failure = new StepError(err.message, err);
-        throw failure;
+        if (attemptInfo) {
+          const end = this.attemptEnd(id, opInfo, attempt, AttemptEndInfoOutcome.FAILED, err);
+          await this.hook("onOperationAttemptEnd", () => end);
+          await this.hook("onOperationEnd", () => ({ ...end, isReplay: false, error: err }));
+        }
+        // Rebuilt from its record, so a first run and a replay throw the same error.
+        throw DurableOperationError.fromErrorObject(errorObject);
       }
     });
+  }
+
+  /** What plugins know of an operation before the service has a record of it. */
+  private opInfo(id: string, name: string | undefined, type: string, subType: string): OperationInfo {
+    return { id, name, type, subType, parentId: this.parentId, isReplay: false };
+  }
+
+  /** Runs a plugin hook; without plugins this is a bare `await undefined`, one tick like the official SDK's. */
+  private hook<K extends HookName>(hook: K, info: () => Parameters<NonNullable<DurableInstrumentationPlugin[K]>>[0]): Promise<void> | undefined {
+    const plugins = this.runtime.plugins;
+    return plugins.active ? plugins.call(hook, info()) : undefined;
+  }
+
+  private wrapAttempt<R>(info: AttemptInfo, fn: () => Promise<R> | R): Promise<R> {
+    const plugins = this.runtime.plugins;
+    return plugins.active ? plugins.wrap("wrapOperationAttemptFn", info as never, async () => fn()) : Promise.resolve(fn());
+  }
+
+  /**
+   * Phase 1 of a wait, callback or invoke: send START, or tell plugins about the recorded one.
+   * Returns true when the operation had already closed (nothing left to wait for).
+   */
+  private async openOrReplay(id: string, existing: Operation | undefined, opInfo: OperationInfo, start: () => Promise<void>): Promise<boolean> {
+    if (existing && existing.Status !== "STARTED") {
+      this.runtime.termination.set(id, "COMPLETED");
+      this.refreshReplayMode();
+      // Closed since the last invocation (a timer fired, a callback arrived): news, not replay.
+      await this.hook("onOperationEnd", () => toOperationInfo(existing, opInfo, !this.runtime.updatedOperationIds.has(id)));
+      return true;
+    }
+    if (!existing) {
+      await start();
+      await this.hook("onOperationStart", () => toOperationInfo(this.runtime.checkpoints.get(id), opInfo, false));
+    } else {
+      await this.hook("onOperationStart", () => toOperationInfo(existing, opInfo, true));
+    }
+    return false;
+  }
+
+  private attemptEnd(id: string, opInfo: OperationInfo, attempt: number, outcome: AttemptEndInfoOutcome, error?: Error): AttemptEndInfo {
+    return { ...toOperationInfo(this.runtime.checkpoints.get(id), opInfo), attempt, outcome, error };
   }
 
   wait(...args: unknown[]): DurablePromise<void> {
@@ -299,11 +528,14 @@ export class DurableContextImpl implements DurableContext {
     const runtime = this.runtime;
     const checkpoints = runtime.checkpoints;
     const base = this.base(id, name, "WAIT", "Wait");
+    const opInfo = this.opInfo(id, name, "WAIT", "Wait");
 
     return this.operation(id, async () => {
       runtime.validateReplay(existing, { type: "WAIT", subType: "Wait", name, stepPath });
-      if (!existing) await checkpoints.checkpoint({ ...base, Action: "START", WaitOptions: { WaitSeconds: seconds } });
-      await this.untilClosed(id);
+      const closed = await this.openOrReplay(id, existing, opInfo, () => checkpoints.checkpoint({ ...base, Action: "START", WaitOptions: { WaitSeconds: seconds } }));
+      if (closed) return;
+      const op = await this.untilClosed(id);
+      await this.hook("onOperationEnd", () => toOperationInfo(op, opInfo, false));
     });
   }
 
@@ -313,43 +545,78 @@ export class DurableContextImpl implements DurableContext {
     const runtime = this.runtime;
     const checkpoints = runtime.checkpoints;
     const subType = config?.subType ?? "RunInChildContext";
-    const serdes = config?.serdes ?? (defaultSerdes as Serdes<T>);
+    const serdes = config?.serdes ?? (this.defaultSerdes as Serdes<T>);
     const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
+    const virtual = config?.virtualContext === true;
+    const mapper = config?.errorMapper;
     const base = this.base(id, name, "CONTEXT", subType);
+    const opInfo = this.opInfo(id, name, "CONTEXT", subType);
+    // A virtual context adds no level to the tree, so it does not spend the depth budget.
+    const depth = virtual ? this.scope.preserveDepth : Math.max(0, this.scope.preserveDepth - 1);
+    const keepChildren = depth >= 1 ? { ContextOptions: { ReplayChildren: true } } : {};
 
     return this.operation(id, async () => {
-      runtime.validateReplay(existing, { type: "CONTEXT", subType, name, stepPath });
+      if (!virtual) runtime.validateReplay(existing, { type: "CONTEXT", subType, name, stepPath });
       if (existing?.Status === "SUCCEEDED" && !existing.ContextDetails?.ReplayChildren) {
         return (await serdes.deserialize(existing.ContextDetails?.Result, serdesContext)) as T;
       }
-      if (existing?.Status === "FAILED") throw childContextError(existing.ContextDetails?.Error ?? {});
-      if (!existing) checkpoints.checkpoint({ ...base, Action: "START" }).catch(() => {});
-      // Yield once before the body runs, as the official SDK does: contexts started together
-      // (map items, parallel branches) checkpoint their STARTs before their children's.
-      await Promise.resolve();
-      const child = new DurableContextImpl(runtime, this.lambdaContext, stepPath, id);
+      if (existing?.Status === "FAILED") throw childContextError(existing.ContextDetails?.Error ?? {}, mapper);
+      // The awaited hook is also the one tick the official SDK yields here: contexts started
+      // together (map items, parallel branches) checkpoint their STARTs before their children's.
+      if (!existing && !virtual) {
+        checkpoints.checkpoint({ ...base, Action: "START" }).catch(() => {});
+        await this.hook("onOperationStart", () => ({ ...opInfo, status: PluginOperationStatus.STARTED, isReplay: false }));
+      } else {
+        await this.hook("onOperationStart", () => ({ ...opInfo, isReplay: true }));
+      }
+      const replayingChildren = existing?.Status === "SUCCEEDED";
+      const child = new DurableContextImpl(
+        runtime,
+        this.lambdaContext,
+        this.childScope(stepPath, virtual ? this.parentId : id, name, replayingChildren, depth),
+      );
+      const plugins = runtime.plugins;
       let value: T;
       try {
-        value = await fn(child);
+        value = await (plugins.active ? plugins.wrapSync({ ...opInfo, isReplay: replayingChildren }, () => fn(child)) : fn(child));
       } catch (e) {
         if (runtime.termination.hasEnded) return never<T>();
-        const err = e instanceof Error ? e : new Error(String(e));
-        const errorObject = toErrorObject(err);
-        if (existing?.Status !== "SUCCEEDED") await checkpoints.checkpoint({ ...base, Action: "FAIL", Error: errorObject });
+        const errorObject = toErrorObject(e);
+        const recorded = DurableOperationError.fromErrorObject(errorObject);
+        if (virtual) {
+          await this.hook("onOperationEnd", () => ({ ...opInfo, status: PluginOperationStatus.FAILED, isReplay: true, error: recorded }));
+        } else if (!replayingChildren) {
+          checkpoints.checkpoint({ ...base, Action: "FAIL", Error: errorObject, ...keepChildren }).catch(() => {});
+          await this.hook("onOperationEnd", () => ({
+            ...toOperationInfo(checkpoints.get(id), opInfo),
+            status: PluginOperationStatus.FAILED,
+            isReplay: false,
+            error: recorded,
+          }));
+        }
         // Thrown as rebuilt from its record, so a first run and a replay throw the same error.
-        throw childContextError(errorObject);
+        throw childContextError(errorObject, mapper);
       }
       const payload = await serdes.serialize(value, serdesContext);
-      if (existing?.Status !== "SUCCEEDED") {
+      if (virtual) {
+        await this.hook("onOperationEnd", () => ({ ...opInfo, status: PluginOperationStatus.SUCCEEDED, isReplay: true }));
+      } else if (!replayingChildren) {
         // Too large to checkpoint: store a summary and let replays rebuild the value from the children.
         const tooLarge = payload !== undefined && utf8Length(payload) > Limits.CHECKPOINT_PAYLOAD_BYTES;
         const stored = tooLarge ? (config?.summaryGenerator?.(value) ?? "") : payload;
-        await checkpoints.checkpoint({
-          ...base,
-          Action: "SUCCEED",
-          ...(stored !== undefined && { Payload: stored }),
-          ...(tooLarge && { ContextOptions: { ReplayChildren: true } }),
-        });
+        checkpoints
+          .checkpoint({
+            ...base,
+            Action: "SUCCEED",
+            ...(stored !== undefined && { Payload: stored }),
+            ...(tooLarge ? { ContextOptions: { ReplayChildren: true } } : keepChildren),
+          })
+          .catch(() => {});
+        await this.hook("onOperationEnd", () => ({
+          ...toOperationInfo(checkpoints.get(id), opInfo),
+          status: PluginOperationStatus.SUCCEEDED,
+          isReplay: false,
+        }));
       }
       return (await serdes.deserialize(payload, serdesContext)) as T;
     });
@@ -363,27 +630,28 @@ export class DurableContextImpl implements DurableContext {
     const { stepPath, id, existing } = this.nextOperation();
     const runtime = this.runtime;
     const checkpoints = runtime.checkpoints;
-    const serdes = config?.serdes ?? (passThrough as Omit<Serdes<T>, "serialize">);
+    const serdes = (config?.serdes ?? this.callbackDeserializer ?? passThroughSerdes) as Omit<Serdes<T>, "serialize">;
     const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
     const base = this.base(id, name, "CALLBACK", "Callback");
+    const opInfo = this.opInfo(id, name, "CALLBACK", "Callback");
+    let closedAtStart = false;
     const options: { TimeoutSeconds?: number; HeartbeatTimeoutSeconds?: number } = {};
     if (config?.timeout) options.TimeoutSeconds = durationToSeconds(config.timeout);
     if (config?.heartbeatTimeout) options.HeartbeatTimeoutSeconds = durationToSeconds(config.heartbeatTimeout);
 
     const result = async (): Promise<T> => {
       const op = await this.untilClosed(id);
-      if (op.Status === "SUCCEEDED") return (await serdes.deserialize(op.CallbackDetails?.Result, serdesContext)) as T;
-      const error = op.CallbackDetails?.Error;
-      if (op.Status === "TIMED_OUT") throw new CallbackTimeoutError(error?.ErrorMessage ?? "Callback timed out");
-      const failure = DurableOperationError.fromErrorObject(error);
-      throw new CallbackError(failure.message, failure.cause, failure.errorData);
+      const failure = callbackFailure(op);
+      if (!closedAtStart) await this.hook("onOperationEnd", () => ({ ...toOperationInfo(op, opInfo, false), ...(failure && { error: failure }) }));
+      if (failure) throw failure;
+      return (await serdes.deserialize(op.CallbackDetails?.Result, serdesContext)) as T;
     };
 
     return this.operation(id, async () => {
       runtime.validateReplay(existing, { type: "CALLBACK", subType: "Callback", name, stepPath });
-      if (!existing) await checkpoints.checkpoint({ ...base, Action: "START", CallbackOptions: options });
+      closedAtStart = await this.openOrReplay(id, existing, opInfo, () => checkpoints.checkpoint({ ...base, Action: "START", CallbackOptions: options }));
       const callbackId = checkpoints.get(id)?.CallbackDetails?.CallbackId;
-      if (!callbackId) throw new Error(`The service returned no CallbackId for callback operation ${id}`);
+      if (!callbackId) throw new CallbackError(`No callback ID found for callback: ${stepPath} (the service returned none)`);
       let started: Promise<T> | undefined;
       // Lazy like every durable promise: only an awaited callback may suspend the invocation.
       const promise = new DurablePromise<T>(() => {
@@ -398,19 +666,31 @@ export class DurableContextImpl implements DurableContext {
     const { name, fn: submitter, config } = splitNamed<WaitForCallbackSubmitterFunc, WaitForCallbackConfig<T>>(args);
     if (typeof submitter !== "function") throw new TypeError("waitForCallback requires a submitter function");
     const { serdes, retryStrategy, ...callbackConfig } = config ?? {};
-    // The callback's raw string is read by the user's serdes inside the child; the child then
-    // stores that value as JSON, as the official SDK does.
-    return (this as DurableContext).runInChildContext<T>(
+    const configured = this.callbackDeserializer;
+    const stepPath = this.stepPrefix === undefined ? `${this.counter + 1}` : `${this.stepPrefix}-${this.counter + 1}`;
+    // The child returns the callback's raw string (stored JSON-encoded, or as is when a default
+    // callback deserializer is configured); the user's serdes reads it afterwards, every time.
+    const raw = (this as DurableContext).runInChildContext<string>(
       name,
       async (child) => {
-        const [result, callbackId] = await child.createCallback<string>(undefined, callbackConfig);
+        const [result, callbackId] = await child.createCallback<string>(undefined, { ...callbackConfig, serdes: passThroughSerdes });
         await child.step(async ({ logger }) => submitter(callbackId, { logger }), retryStrategy ? { retryStrategy } : undefined);
-        const raw = await result;
-        const context = { entityId: `${(child as DurableContextImpl).stepPrefix}-1`, durableExecutionArn: this.runtime.durableExecutionArn };
-        return (serdes ? await serdes.deserialize(raw, context) : raw) as T;
+        return result;
       },
-      { subType: "WaitForCallback" },
+      {
+        subType: "WaitForCallback",
+        ...(configured && { serdes: passThroughSerdes as Serdes<string> }),
+        errorMapper: (original) =>
+          original instanceof CallbackError
+            ? original
+            : original instanceof StepError
+              ? new CallbackSubmitterError(original.message, original)
+              : new ChildContextError(original.message, original),
+      },
     );
+    const reader = (serdes ?? configured ?? passThroughSerdes) as Omit<Serdes<T>, "serialize">;
+    const context = { entityId: stepPath, durableExecutionArn: this.runtime.durableExecutionArn };
+    return new DurablePromise(async () => (await reader.deserialize(await raw, context)) as T);
   }
 
   invoke<I, O>(...args: unknown[]): DurablePromise<O> {
@@ -423,13 +703,14 @@ export class DurableContextImpl implements DurableContext {
     const runtime = this.runtime;
     const checkpoints = runtime.checkpoints;
     const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
-    const payloadSerdes = config?.payloadSerdes ?? (defaultSerdes as Serdes<I>);
-    const resultSerdes = config?.resultSerdes ?? (defaultSerdes as Serdes<O>);
+    const payloadSerdes = config?.payloadSerdes ?? (this.defaultSerdes as Serdes<I>);
+    const resultSerdes = config?.resultSerdes ?? (this.defaultSerdes as Serdes<O>);
     const base = this.base(id, name, "CHAINED_INVOKE", "ChainedInvoke");
+    const opInfo = this.opInfo(id, name, "CHAINED_INVOKE", "ChainedInvoke");
 
     return this.operation(id, async () => {
       runtime.validateReplay(existing, { type: "CHAINED_INVOKE", subType: "ChainedInvoke", name, stepPath });
-      if (!existing) {
+      const closed = await this.openOrReplay(id, existing, opInfo, async () => {
         const payload = await payloadSerdes.serialize(input, serdesContext);
         await checkpoints.checkpoint({
           ...base,
@@ -437,11 +718,14 @@ export class DurableContextImpl implements DurableContext {
           ...(payload !== undefined && { Payload: payload }),
           ChainedInvokeOptions: { FunctionName: funcId, ...(config?.tenantId !== undefined && { TenantId: config.tenantId }) },
         });
-      }
+      });
       const op = await this.untilClosed(id);
-      if (op.Status === "SUCCEEDED") return (await resultSerdes.deserialize(op.ChainedInvokeDetails?.Result, serdesContext)) as O;
-      const failure = DurableOperationError.fromErrorObject(op.ChainedInvokeDetails?.Error);
-      throw new InvokeError(failure.message, failure.cause, failure.errorData);
+      const failed = op.Status !== "SUCCEEDED";
+      const error = failed ? DurableOperationError.fromErrorObject(op.ChainedInvokeDetails?.Error) : undefined;
+      const failure = error && new InvokeError(error.message, error.cause, error.errorData);
+      if (!closed) await this.hook("onOperationEnd", () => ({ ...toOperationInfo(op, opInfo, false), ...(failure && { error: failure }) }));
+      if (failure) throw failure;
+      return (await resultSerdes.deserialize(op.ChainedInvokeDetails?.Result, serdesContext)) as O;
     });
   }
 
@@ -451,9 +735,10 @@ export class DurableContextImpl implements DurableContext {
     const { stepPath, id } = this.nextOperation();
     const runtime = this.runtime;
     const checkpoints = runtime.checkpoints;
-    const serdes = config.serdes ?? (defaultSerdes as Serdes<T>);
+    const serdes = config.serdes ?? (this.defaultSerdes as Serdes<T>);
     const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
     const base = this.base(id, name, "STEP", "WaitForCondition");
+    const opInfo = this.opInfo(id, name, "STEP", "WaitForCondition");
 
     // Not checked against the recorded type and name, as in the official SDK.
     return this.operation(id, async () => {
@@ -473,28 +758,44 @@ export class DurableContextImpl implements DurableContext {
           await checkpoints.waitFor(id, (o) => o?.Status !== "PENDING");
           continue;
         }
+        const recorded = op?.StepDetails?.Result;
+        const state = recorded !== undefined ? ((await serdes.deserialize(recorded, serdesContext)) as T) : config.initialState;
         const attempt = (op?.StepDetails?.Attempt ?? 0) + 1;
         runtime.termination.set(id, "EXECUTING");
-        if (op?.Status !== "STARTED") checkpoints.checkpoint({ ...base, Action: "START" }).catch(() => {});
+        if (op?.Status !== "STARTED") {
+          checkpoints.checkpoint({ ...base, Action: "START" }).catch(() => {});
+          await this.hook("onOperationStart", () => ({ ...opInfo, status: PluginOperationStatus.STARTED, isReplay: attempt > 1 }));
+        } else {
+          await this.hook("onOperationStart", () => toOperationInfo(op, opInfo, true));
+        }
+        const attemptInfo: AttemptInfo = { ...toOperationInfo(op, opInfo), attempt, startTimestamp: new Date() };
         let payload: string | undefined;
+        let next: T;
         let decision: WaitForConditionDecision;
         try {
-          const recorded = op?.StepDetails?.Result;
-          const state = recorded !== undefined ? ((await serdes.deserialize(recorded, serdesContext)) as T) : config.initialState;
-          const next = await check(state, { logger: runtime.logger(id, attempt), attempt });
-          payload = await serdes.serialize(next, serdesContext);
+          await this.hook("onOperationAttemptStart", () => attemptInfo);
+          const checked = await this.wrapAttempt(attemptInfo, () => check(state, { logger: this.stepLogger(id, name, attempt), attempt }));
+          payload = await serdes.serialize(checked, serdesContext);
+          // The strategy sees what a replay would see: the state after its round trip.
+          next = (await serdes.deserialize(payload, serdesContext)) as T;
           decision = config.waitStrategy(next, attempt);
         } catch (e) {
           if (runtime.termination.hasEnded) return never<T>();
           const err = e instanceof Error ? e : new Error(String(e));
           await checkpoints.checkpoint({ ...base, Action: "FAIL", Error: toErrorObject(err) });
           runtime.termination.set(id, "COMPLETED");
+          const end = this.attemptEnd(id, opInfo, attempt, AttemptEndInfoOutcome.FAILED, err);
+          await this.hook("onOperationAttemptEnd", () => end);
+          await this.hook("onOperationEnd", () => ({ ...end, isReplay: false }));
           throw new WaitForConditionError(err.message, err);
         }
         if (!decision.shouldContinue) {
           await checkpoints.checkpoint({ ...base, Action: "SUCCEED", ...(payload !== undefined && { Payload: payload }) });
+          const end = this.attemptEnd(id, opInfo, attempt, AttemptEndInfoOutcome.SUCCEEDED);
+          await this.hook("onOperationAttemptEnd", () => ({ ...end, startTimestamp: end.endTimestamp }));
+          await this.hook("onOperationEnd", () => ({ ...end, isReplay: false }));
           runtime.termination.set(id, "COMPLETED");
-          return (await serdes.deserialize(payload, serdesContext)) as T;
+          return next;
         }
         const delay = Math.max(1, Math.round(durationToSeconds(decision.delay)));
         await checkpoints.checkpoint({
@@ -503,6 +804,8 @@ export class DurableContextImpl implements DurableContext {
           ...(payload !== undefined && { Payload: payload }),
           StepOptions: { NextAttemptDelaySeconds: delay },
         });
+        const end = this.attemptEnd(id, opInfo, attempt, AttemptEndInfoOutcome.SUCCEEDED);
+        await this.hook("onOperationAttemptEnd", () => ({ ...end, startTimestamp: end.endTimestamp }));
       }
     });
   }
@@ -563,37 +866,45 @@ export class DurableContextImpl implements DurableContext {
     itemSubType: string,
   ): DurablePromise<BatchResult<O>> {
     const max = config?.maxConcurrency;
-    if (max !== undefined && max !== null && !(max > 0)) {
-      throw new RangeError(`Invalid maxConcurrency: ${max}. Must be a positive number or undefined for unlimited concurrency.`);
-    }
     const completion = config?.completionConfig;
+    const problem =
+      max !== undefined && max !== null && !(max > 0)
+        ? `Invalid maxConcurrency: ${max}. Must be a positive number or undefined for unlimited concurrency.`
+        : completionConfigProblem(completion);
+    if (problem) {
+      // A configuration error would fail identically on every retry: end the execution.
+      this.runtime.termination.terminate({ kind: "fail", error: new Error(problem) });
+      return new DurablePromise<BatchResult<O>>(never);
+    }
+    const total = items.length;
     const body = (batch: DurableContext) =>
       new Promise<BatchResult<O>>((resolve) => {
         const results: (BatchItem<O> | undefined)[] = [];
         let active = 0;
         let next = 0;
-        let completed = 0;
-        let successes = 0;
-        let failures = 0;
-        const total = items.length;
-        const canStart = () => toleratesFailures(completion, failures, total);
-        const decided = () =>
-          completed === total || (completion?.minSuccessful !== undefined && successes >= completion.minSuccessful) || !canStart();
+        let successCount = 0;
+        let failureCount = 0;
+        const status = (): CompletionStatus => ({
+          successCount,
+          failureCount,
+          completedCount: successCount + failureCount,
+          totalCount: total,
+          items: items.map((item, index) => ({ index, name: item.name, status: results[index]?.status })),
+        });
         const finish = () =>
           resolve(
             new BatchResultImpl(
               results.filter((r): r is BatchItem<O> => r !== undefined).map((r) => ({ ...r })),
-              completionReason(completion, { successes, failures, completed, total }),
+              completionReason(completion, status()),
             ),
           );
         const onSettled = () => {
           active--;
-          completed++;
-          if (decided()) finish();
+          if (isComplete(completion, status()) || !shouldContinue(completion, status())) finish();
           else startMore();
         };
         const startMore = () => {
-          while (active < (max || Infinity) && next < total && canStart()) {
+          while (active < (max || Infinity) && next < total && shouldContinue(completion, status())) {
             const index = next++;
             const item = items[index]!;
             active++;
@@ -602,28 +913,56 @@ export class DurableContextImpl implements DurableContext {
               .runInChildContext<O>(item.name, (ctx) => item.run(ctx), {
                 subType: itemSubType,
                 ...(config?.itemSerdes && { serdes: config.itemSerdes }),
+                ...(config?.nesting === NestingType.FLAT && { virtualContext: true }),
               })
               .then(
                 (result) => {
                   results[index] = { result, index, status: BatchItemStatus.SUCCEEDED };
-                  successes++;
+                  successCount++;
                   onSettled();
                 },
                 (error: unknown) => {
                   const err = error instanceof ChildContextError ? error : new ChildContextError(String((error as Error)?.message ?? error), error as Error);
                   results[index] = { error: err, index, status: BatchItemStatus.FAILED };
-                  failures++;
+                  failureCount++;
                   onSettled();
                 },
               );
           }
+          // A custom predicate may decide before anything started.
+          if (active === 0) finish();
         };
-        if (total === 0) finish();
-        else startMore();
+        startMore();
       });
     return (this as DurableContext).runInChildContext<BatchResult<O>>(name, body, {
       subType,
       serdes: (config?.serdes ?? batchResultSerdes) as Serdes<BatchResult<O>>,
+      ...(config?.summaryGenerator && { summaryGenerator: config.summaryGenerator as (r: BatchResult<O>) => string }),
     });
+  }
+
+  get promise(): DurablePromiseCombinators {
+    // Each combinator becomes a child context whose body awaits the given promises; its id is
+    // taken when the combinator is first awaited, as in the official SDK.
+    const combinator =
+      <R>(combine: (promises: DurablePromise<unknown>[]) => Promise<R>, serdes?: Serdes<R>) =>
+      (...args: unknown[]): DurablePromise<R> => {
+        const [name, promises] =
+          typeof args[0] === "string" || args[0] === undefined
+            ? [args[0] as string | undefined, args[1] as DurablePromise<unknown>[]]
+            : [undefined, args[0] as DurablePromise<unknown>[]];
+        return new DurablePromise(() =>
+          (this as DurableContext).runInChildContext<R>(name, () => combine(promises), {
+            ...(serdes && { serdes }),
+            errorMapper: (error) => new PromiseCombinatorError(error.message, error),
+          }),
+        );
+      };
+    return {
+      all: combinator((p) => Promise.all(p)),
+      allSettled: combinator((p) => Promise.allSettled(p), settledSerdes),
+      any: combinator((p) => Promise.any(p)),
+      race: combinator((p) => Promise.race(p)),
+    } as DurablePromiseCombinators;
   }
 }

@@ -67,13 +67,76 @@ function workflow(sdk: Sdk) {
   });
 }
 
+/** A second workflow: promise combinators, callback failures, flat and custom-completed batches, serdes config. */
+function workflow2(sdk: Sdk) {
+  return sdk.withDurableExecution(async (_event: unknown, ctx) => {
+    ctx.configureSerdes({
+      defaultSerdes: {
+        serialize: async (v: unknown) => (v === undefined ? undefined : JSON.stringify({ wrapped: v })),
+        deserialize: async (d: string | undefined) => (d === undefined ? undefined : JSON.parse(d).wrapped),
+      },
+    });
+    const wrapped = await ctx.step("wrapped", async () => 5);
+    const all = await ctx.promise.all("all", [ctx.step(async () => 1), ctx.step(async () => 2)]);
+    const settled = await ctx.promise.allSettled([
+      ctx.step(async () => "fine"),
+      ctx.step(async () => {
+        throw new Error("nope");
+      }, { retryStrategy: sdk.retryPresets.noRetry }),
+    ]);
+    const raced = await ctx.promise.race("race", [ctx.step(async () => "first"), ctx.step(async () => "second")]);
+    let anyError = "";
+    try {
+      await ctx.promise.any("any", [ctx.step(async () => {
+        throw new Error("only one");
+      }, { retryStrategy: sdk.retryPresets.noRetry })]);
+    } catch (e) {
+      anyError = `${(e as Error).name}:${(e as { errorType?: string }).errorType}`;
+    }
+    let rejected = "";
+    try {
+      await ctx.waitForCallback("reject-me", async () => {});
+    } catch (e) {
+      rejected = `${(e as Error).name}:${(e as Error).message}`;
+    }
+    let submitter = "";
+    try {
+      await ctx.waitForCallback("broken-submitter", async () => {
+        throw new Error("cannot submit");
+      }, { retryStrategy: sdk.retryPresets.noRetry });
+    } catch (e) {
+      submitter = `${(e as Error).name}:${(e as Error).message}`;
+    }
+    const flat = await ctx.map("flat", [1, 2, 3], async (c, n: number) => c.step(async () => n + 1), { nesting: sdk.NestingType.FLAT });
+    const quorum = await ctx.parallel(
+      "quorum",
+      [async (c) => c.step(async () => "x"), async (c) => c.step(async () => "y"), async (c) => c.step(async () => "z")],
+      {
+        maxConcurrency: 1,
+        completionConfig: { shouldComplete: (s) => (s.successCount >= 2 ? sdk.completeBatch() : sdk.continueBatch()) },
+      },
+    );
+    return {
+      wrapped,
+      all,
+      settled: settled.map((r) => r.status),
+      raced,
+      anyError,
+      rejected,
+      submitter,
+      flat: flat.getResults(),
+      quorum: [quorum.completionReason, quorum.getResults()],
+    };
+  });
+}
+
 /** The target of the workflow's chained invoke, in the same SDK. */
 const doubler = (sdk: Sdk) => sdk.withDurableExecution(async (event: { n: number }, ctx) => ctx.step("double", async () => event.n * 2));
 
-async function run(sdk: Sdk) {
+async function run(sdk: Sdk, make: (sdk: Sdk) => ReturnType<Sdk["withDurableExecution"]> = workflow) {
   const clock = new VirtualClock(Date.UTC(2026, 0, 1));
   const updates: OperationUpdate[][] = [];
-  const handlers: Record<string, ReturnType<Sdk["withDurableExecution"]>> = { fn: workflow(sdk), doubler: doubler(sdk) };
+  const handlers: Record<string, ReturnType<Sdk["withDurableExecution"]>> = { fn: make(sdk), doubler: doubler(sdk) };
   const engine: Engine = new Engine({
     store: new MemoryStore(),
     clock,
@@ -96,7 +159,10 @@ async function run(sdk: Sdk) {
   const history = () => engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 1000 }).Events;
   const openCallback = () => {
     const closed = new Set(history().filter((e) => e.EventType?.startsWith("Callback") && e.EventType !== "CallbackStarted").map((e) => e.Id));
-    return history().find((e) => e.EventType === "CallbackStarted" && !closed.has(e.Id))?.CallbackStartedDetails?.CallbackId;
+    const started = history().find((e) => e.EventType === "CallbackStarted" && !closed.has(e.Id));
+    if (!started?.CallbackStartedDetails?.CallbackId) return undefined;
+    const parent = history().find((e) => e.EventType === "ContextStarted" && e.Id === started.ParentId);
+    return { id: started.CallbackStartedDetails.CallbackId, reject: parent?.Name?.startsWith("reject") === true };
   };
   // Drive the execution: fire timers and answer callbacks until it ends.
   for (let guard = 0; guard < 50; guard++) {
@@ -104,12 +170,16 @@ async function run(sdk: Sdk) {
     await new Promise((r) => setTimeout(r, 30)); // the official SDK suspends on a real 20 ms timer
     await engine.idle();
     if (engine.getExecution({ DurableExecutionArn: arn }).Status !== "RUNNING") break;
-    const id = openCallback();
-    if (id) engine.sendCallbackSuccess(id, '"ok"');
+    const open = openCallback();
+    if (open?.reject) engine.sendCallbackFailure(open.id, { ErrorType: "RejectedError", ErrorMessage: "not approved" });
+    else if (open) engine.sendCallbackSuccess(open.id, '"ok"');
     else clock.fireNext();
   }
   return { exec: engine.getExecution({ DurableExecutionArn: arn }), events: history(), updates };
 }
+
+/** Stack traces name each SDK's own files; everything else in a payload must match. */
+const withoutStacks = (value: unknown) => JSON.parse(JSON.stringify(value).replace(/\\"stack\\":\\".*?[^\\]\\"/g, '\\"stack\\":\\"*\\"'));
 
 /** Drops what differs between any two runs: times, generated ids and tokens. */
 function normalize(events: Event[]) {
@@ -134,5 +204,26 @@ describe("cross-check with @aws/durable-execution-sdk-js", () => {
     // Compared as JSON, as they travel: an `undefined` member is no member.
     expect(JSON.parse(JSON.stringify(a.updates.flat()))).toEqual(JSON.parse(JSON.stringify(b.updates.flat())));
     expect(normalize(a.events)).toEqual(normalize(b.events));
+  });
+
+  it("agrees on combinators, callback failures, flat and custom-completed batches and configured serdes", async () => {
+    const a = await run(ours, workflow2);
+    const b = await run(official as unknown as Sdk, workflow2);
+    expect(b.exec.Status).toBe("SUCCEEDED");
+    expect(a.exec.Status).toBe("SUCCEEDED");
+    expect(JSON.parse(a.exec.Result!)).toEqual(JSON.parse(b.exec.Result!));
+    expect(JSON.parse(a.exec.Result!)).toMatchObject({
+      wrapped: 5,
+      all: [1, 2],
+      settled: ["fulfilled", "rejected"],
+      raced: "first",
+      anyError: "PromiseCombinatorError:PromiseCombinatorError",
+      rejected: "CallbackExternalError:not approved",
+      submitter: "CallbackSubmitterError:cannot submit",
+      flat: [2, 3, 4],
+      quorum: ["CUSTOM_COMPLETION_SUCCEEDED", ["x", "y"]],
+    });
+    expect(withoutStacks(a.updates.flat())).toEqual(withoutStacks(b.updates.flat()));
+    expect(withoutStacks(normalize(a.events))).toEqual(withoutStacks(normalize(b.events)));
   });
 });

@@ -2,15 +2,14 @@ import type { Operation, OperationType } from "../protocol/index.js";
 import { CheckpointManager } from "./checkpoint-manager.js";
 import type { DurableExecutionClient } from "./client.js";
 import { NonDeterministicExecutionError } from "./errors.js";
-import { createContextLogger, type DurableContextLogger } from "./logger.js";
+import { createPluginHub, toOperationInfoMap, type PluginHub } from "./plugins.js";
 import { TerminationManager } from "./termination.js";
 
 /** Everything the contexts of one invocation share. */
 export class ExecutionRuntime {
   readonly checkpoints: CheckpointManager;
   readonly termination: TerminationManager;
-  /** True while code re-runs operations that already have an outcome; silences logs. */
-  private replaying: boolean;
+  private readonly replaying: boolean;
 
   constructor(
     readonly durableExecutionArn: string,
@@ -18,21 +17,28 @@ export class ExecutionRuntime {
     client: DurableExecutionClient,
     operations: Operation[],
     readonly requestId: string,
+    readonly plugins: PluginHub = createPluginHub([]),
+    /** Operations the service changed since the previous invocation ended. */
+    readonly updatedOperationIds: ReadonlySet<string> = new Set(),
   ) {
     this.checkpoints = new CheckpointManager(durableExecutionArn, checkpointToken, client, operations);
+    if (plugins.active) {
+      this.checkpoints.onChanged = (changed) =>
+        plugins.call("onOperationChange", {
+          executionArn: durableExecutionArn,
+          updatedOperations: toOperationInfoMap(changed),
+          operations: toOperationInfoMap(this.checkpoints.all()),
+        });
+    }
     this.termination = new TerminationManager(this.checkpoints);
     this.checkpoints.onFailure = (error) => this.termination.terminate(classifyCheckpointFailure(error));
     // Only the EXECUTION operation means a first invocation; anything else is replayed first.
     this.replaying = operations.some((op) => op.Type !== "EXECUTION");
   }
 
-  get isReplaying(): boolean {
+  /** Whether the invocation began by replaying recorded operations. */
+  get startedInReplay(): boolean {
     return this.replaying;
-  }
-
-  /** Called for each operation as code reaches it: the first one without a record ends replay. */
-  noteOperation(existing: Operation | undefined): void {
-    if (!existing || !isTerminal(existing.Status)) this.replaying = false;
   }
 
   /**
@@ -61,13 +67,6 @@ export class ExecutionRuntime {
     }
   }
 
-  logger(operationId?: string, attempt?: number): DurableContextLogger {
-    return createContextLogger(
-      () => ({ requestId: this.requestId, executionArn: this.durableExecutionArn, operationId, attempt }),
-      // Step bodies run fresh by definition; elsewhere lines printed during replay are duplicates.
-      () => operationId !== undefined || !this.replaying,
-    );
-  }
 }
 
 export function isTerminal(status: Operation["Status"] | undefined): boolean {

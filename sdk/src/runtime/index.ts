@@ -1,12 +1,13 @@
 /**
  * The durable runtime: what users write durable functions with. Same export names as
- * `@aws/durable-execution-sdk-js`, so switching is a change of import.
+ * `@aws/durable-execution-sdk-js` 2.4, so switching is a change of import.
  */
 export { withDurableExecution } from "./with-durable-execution.js";
 export type { DurableExecutionHandler, DurableLambdaHandler, DurableExecutionConfig } from "./with-durable-execution.js";
-export { StepSemantics } from "./context.js";
+export { StepSemantics, NestingType } from "./context.js";
 export type {
   DurableContext,
+  DurablePromiseCombinators,
   StepContext,
   StepConfig,
   StepFunc,
@@ -28,31 +29,83 @@ export type {
   ConcurrencyConfig,
 } from "./context.js";
 export { DurablePromise } from "./durable-promise.js";
-export { BatchItemStatus } from "./batch.js";
-export type { BatchItem, BatchResult, CompletionConfig, CompletionReason } from "./batch.js";
+export { BatchItemStatus, CompletionOutcome, completeBatch, continueBatch } from "./batch.js";
+export type {
+  BatchItem,
+  BatchResult,
+  CompletionConfig,
+  CompletionDecision,
+  CompletionItemStatus,
+  CompletionReason,
+  CompletionStatus,
+  CustomCompletionConfig,
+  ThresholdCompletionConfig,
+} from "./batch.js";
 export type { Duration } from "./duration.js";
 export {
   DurableOperationError,
   StepError,
   ChildContextError,
   CallbackError,
+  CallbackExternalError,
+  CallbackSubmitterError,
   CallbackTimeoutError,
   InvokeError,
   WaitForConditionError,
+  PromiseCombinatorError,
+  BatchCompletionError,
   StepInterruptedError,
   NonDeterministicExecutionError,
+  DurableExecutionClientError,
+  DurableExecutionClientErrorScope,
+  isDurableExecutionClientError,
+  PluginLoadError,
 } from "./errors.js";
-export { createRetryStrategy, createWaitStrategy, retryPresets, JitterStrategy } from "./retry.js";
-export type { RetryDecision, RetryStrategyConfig, WaitForConditionDecision, WaitStrategyConfig } from "./retry.js";
-export { defaultSerdes } from "./serdes.js";
-export type { Serdes, SerdesContext } from "./serdes.js";
-export type { DurableLogger, DurableContextLogger, DurableLogData } from "./logger.js";
+export { createRetryStrategy, createLinearRetryStrategy, createWaitStrategy, retryPresets, JitterStrategy } from "./retry.js";
+export type {
+  RetryDecision,
+  RetryStrategyConfig,
+  LinearRetryStrategyConfig,
+  WaitForConditionDecision,
+  WaitStrategyConfig,
+} from "./retry.js";
+export { withRetry } from "./with-retry.js";
+export type { RetryableFunc, WithRetryConfig } from "./with-retry.js";
+export { defaultSerdes, createClassSerdes, createClassSerdesWithDates } from "./serdes.js";
+export type { Serdes, SerdesContext, SerdesConfig, AnySerdes, AnySerdesDeserializer } from "./serdes.js";
+export { refreshLogConfig } from "./logger.js";
+export type { DurableLogger, DurableContextLogger, DurableLogData, DurableLoggingContext, LoggerConfig } from "./logger.js";
+export {
+  DURABLE_INSTRUMENTATION_PLUGIN_API_VERSION,
+  PluginInvocationStatus,
+  PluginOperationStatus,
+  AttemptEndInfoOutcome,
+} from "./plugins.js";
+export type {
+  DurableInstrumentationPlugin,
+  DurableInstrumentationPluginProvider,
+  DurableInstrumentationPluginType,
+  InvocationInfo,
+  InvocationEndInfo,
+  OperationInfo,
+  OperationEndInfo,
+  OperationChangeInfo,
+  AttemptInfo,
+  AttemptEndInfo,
+} from "./plugins.js";
 export {
   DurableExecutionApiClient,
   DurableExecutionInvocationInputWithClient,
   type DurableExecutionClient,
 } from "./client.js";
-export { InvocationStatus } from "../protocol/types.js";
-export type { DurableExecutionInvocationInput, DurableExecutionInvocationOutput } from "../protocol/types.js";
+export { InvocationStatus, OperationType, OperationStatus, OperationAction } from "../protocol/types.js";
+export { OperationSubType, SDK_VERSION } from "./sdk-constants.js";
+export type {
+  DurableExecutionInvocationInput,
+  DurableExecutionInvocationOutput,
+  ErrorObject,
+  Operation,
+  OperationUpdate,
+} from "../protocol/types.js";
 export { hashOperationId } from "./operation-id.js";
 export { createLambdaContext } from "./lambda-context.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyJitter, createRetryStrategy, JitterStrategy, retryPresets } from "./retry.js";
+import { applyJitter, createLinearRetryStrategy, createRetryStrategy, JitterStrategy, retryPresets } from "./retry.js";
 
 const err = (message: string) => new Error(message);
 
@@ -40,5 +40,16 @@ describe("createRetryStrategy", () => {
     }
     expect(retryPresets.default(err("x"), 6).shouldRetry).toBe(false);
     expect(retryPresets.noRetry(err("x"), 1).shouldRetry).toBe(false);
+  });
+});
+
+describe("createLinearRetryStrategy", () => {
+  it("adds the increment per attempt up to the maximum, and the linear preset waits 1..5 s", () => {
+    const s = createLinearRetryStrategy({ maxAttempts: 5, initialDelay: { seconds: 2 }, increment: { seconds: 3 }, maxDelay: { seconds: 9 }, jitter: JitterStrategy.NONE });
+    expect([1, 2, 3, 4].map((n) => s(err("x"), n).delay)).toEqual([{ seconds: 2 }, { seconds: 5 }, { seconds: 8 }, { seconds: 9 }]);
+    expect(s(err("x"), 5)).toEqual({ shouldRetry: false });
+    expect([1, 2, 3, 4, 5].map((n) => retryPresets.linear(err("x"), n).delay)).toEqual([1, 2, 3, 4, 5].map((seconds) => ({ seconds })));
+    expect(retryPresets.linear(err("x"), 6).shouldRetry).toBe(false);
+    expect(createLinearRetryStrategy({ retryableErrors: ["timeout"] })(err("denied"), 1).shouldRetry).toBe(false);
   });
 });

@@ -25,7 +25,7 @@ export interface RetryStrategyConfig {
   retryableErrorTypes?: (new (...args: any[]) => Error)[];
 }
 
-function isRetryable(error: Error, config: RetryStrategyConfig): boolean {
+function isRetryable(error: Error, config: Pick<RetryStrategyConfig, "retryableErrors" | "retryableErrorTypes">): boolean {
   const patterns = config.retryableErrors;
   const types = config.retryableErrorTypes;
   // Filters apply only when given; with neither, every error is retryable.
@@ -66,6 +66,35 @@ export function createRetryStrategy(config: RetryStrategyConfig = {}): RetryStra
   };
 }
 
+export interface LinearRetryStrategyConfig {
+  maxAttempts?: number;
+  initialDelay?: Duration;
+  /** Added to the delay after each attempt. */
+  increment?: Duration;
+  maxDelay?: Duration;
+  jitter?: JitterStrategy;
+  retryableErrors?: (string | RegExp)[];
+  retryableErrorTypes?: (new (...args: any[]) => Error)[];
+}
+
+/**
+ * Linear backoff: `min(initial + increment*(n-1), max)`, jittered, rounded, at least 1 s.
+ *
+ * @example const strategy = createLinearRetryStrategy({ initialDelay: { seconds: 2 }, increment: { seconds: 2 } });
+ */
+export function createLinearRetryStrategy(config: LinearRetryStrategyConfig = {}): RetryStrategy {
+  const maxAttempts = config.maxAttempts ?? 6;
+  const initial = durationToSeconds(config.initialDelay ?? { seconds: 1 });
+  const increment = durationToSeconds(config.increment ?? { seconds: 1 });
+  const max = durationToSeconds(config.maxDelay ?? { minutes: 5 });
+  const jitter = config.jitter ?? JitterStrategy.FULL;
+  return (error, attemptsMade) => {
+    if (attemptsMade >= maxAttempts || !isRetryable(error, config)) return { shouldRetry: false };
+    const base = Math.min(initial + increment * (attemptsMade - 1), max);
+    return { shouldRetry: true, delay: { seconds: Math.max(1, Math.round(applyJitter(base, jitter))) } };
+  };
+}
+
 /** Ready-made strategies; `default` is what a step without `retryStrategy` uses. */
 export const retryPresets = {
   default: createRetryStrategy({
@@ -76,6 +105,8 @@ export const retryPresets = {
     jitter: JitterStrategy.FULL,
   }),
   noRetry: createRetryStrategy({ maxAttempts: 1 }),
+  /** 1, 2, 3, 4, 5 seconds between six attempts. */
+  linear: createLinearRetryStrategy({ maxAttempts: 6, initialDelay: { seconds: 1 }, increment: { seconds: 1 }, jitter: JitterStrategy.NONE }),
 };
 
 /** Whether to poll a condition again, and when. */

@@ -14,6 +14,17 @@ import {
 import { DurableContextImpl, type DurableContext, type LambdaContext } from "./context.js";
 import { toErrorObject } from "./errors.js";
 import { ExecutionRuntime } from "./execution-runtime.js";
+import { createDefaultLogger } from "./logger.js";
+import {
+  createPluginHub,
+  loadEnvironmentPlugins,
+  PluginInvocationStatus,
+  toOperationInfoMap,
+  type DurableInstrumentationPlugin,
+  type InvocationInfo,
+  type PluginHub,
+} from "./plugins.js";
+import { defaultSerdes } from "./serdes.js";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 
 export type DurableExecutionHandler<TEvent = any, TResult = any> = (event: TEvent, context: DurableContext) => Promise<TResult>;
@@ -27,6 +38,12 @@ export interface DurableExecutionConfig {
   client?: LambdaClient;
   /** A transport other than Lambda's API (an in-process engine, a test double of the service). */
   durableExecutionClient?: DurableExecutionClient;
+  /** Instrumentation; those named in `DURABLE_EXECUTION_PLUGINS` are added to these. */
+  plugins?: DurableInstrumentationPlugin[];
+  pluginsConfig?: {
+    /** Levels of completed child contexts whose children stay visible to later invocations. */
+    childOperationsDepth?: number;
+  };
 }
 
 const UNEXPECTED_PAYLOAD =
@@ -66,9 +83,18 @@ export function withDurableExecution<TEvent = any, TResult = any>(
   handler: DurableExecutionHandler<TEvent, TResult>,
   config: DurableExecutionConfig = {},
 ): DurableLambdaHandler {
+  // Loaded once per environment, like the official SDK; a load failure fails each invocation.
+  const hub = loadEnvironmentPlugins().then((fromEnv) => createPluginHub([...(config.plugins ?? []), ...fromEnv]));
+  hub.catch(() => {});
   return async (event, lambdaContext) => {
     if (!event || typeof event !== "object" || !event.DurableExecutionArn || !event.CheckpointToken) {
       throw new Error(UNEXPECTED_PAYLOAD);
+    }
+    let plugins: PluginHub;
+    try {
+      plugins = await hub;
+    } catch (error) {
+      return { Status: "FAILED", Error: toErrorObject(error) };
     }
     const client =
       event instanceof DurableExecutionInvocationInputWithClient
@@ -77,34 +103,96 @@ export function withDurableExecution<TEvent = any, TResult = any>(
     const operations = await loadOperations(event, client);
     const input = parseInput(operations) as TEvent;
     const requestId = lambdaContext?.awsRequestId ?? crypto.randomUUID();
-    const runtime = new ExecutionRuntime(event.DurableExecutionArn, event.CheckpointToken, client, operations, requestId);
-    const context = new DurableContextImpl(runtime, lambdaContext ?? { awsRequestId: requestId });
+    const updated = new Set(event.UpdatedOperationIds ?? []);
+    const runtime = new ExecutionRuntime(event.DurableExecutionArn, event.CheckpointToken, client, operations, requestId, plugins, updated);
+    const context = new DurableContextImpl(runtime, lambdaContext ?? { awsRequestId: requestId }, {
+      replaying: runtime.startedInReplay,
+      logger: createDefaultLogger(plugins.active ? () => plugins.enrichLogContext() : undefined),
+      modeAware: true,
+      serdes: defaultSerdes,
+      preserveDepth: rootPreserveDepth(config.pluginsConfig?.childOperationsDepth),
+    });
 
-    type Outcome = { kind: "returned"; value: TResult } | { kind: "threw"; error: unknown };
-    const user: Promise<Outcome> = Promise.resolve()
-      .then(() => handler(input, context))
-      .then(
-        (value) => ({ kind: "returned", value }),
-        (error) => ({ kind: "threw", error }),
-      );
-    const outcome = await Promise.race([user, runtime.termination.terminated]);
-
-    switch (outcome.kind) {
-      case "suspend":
-        return { Status: "PENDING" };
-      case "retry-invocation":
-        throw outcome.error;
-      case "fail":
-        return { Status: "FAILED", Error: toErrorObject(outcome.error) };
-      case "threw":
-        if (runtime.termination.hasEnded) return endedDuringFailure(runtime);
-        await runtime.checkpoints.drain().catch(() => {});
-        return finishFailed(runtime, outcome.error);
-      case "returned":
-        await runtime.checkpoints.drain();
-        return finishSucceeded(runtime, outcome.value);
+    const all = () => toOperationInfoMap(runtime.checkpoints.all());
+    const start = operations.find((op) => op.Type === "EXECUTION")?.StartTimestamp;
+    const base = { requestId, executionArn: event.DurableExecutionArn, executionInput: input, executionStartTimestamp: start };
+    const info: InvocationInfo = {
+      ...base,
+      operations: all(),
+      isFirstInvocation: !runtime.startedInReplay,
+      updatedOperations: Object.fromEntries(Object.entries(all()).filter(([id]) => updated.has(id))),
+    };
+    const end = (status: PluginInvocationStatus, outcome: { executionResult?: unknown; executionError?: Error } = {}) =>
+      plugins.active ? plugins.call("onInvocationEnd", { ...base, status, operations: all(), ...outcome }) : undefined;
+    if (plugins.active) await plugins.call("onInvocationStart", info);
+    const configProblem = childOperationsDepthProblem(config.pluginsConfig?.childOperationsDepth);
+    if (configProblem) {
+      const error = new Error(configProblem);
+      await end(PluginInvocationStatus.FAILED, { executionError: error });
+      return { Status: "FAILED", Error: toErrorObject(error) };
     }
+
+    const invoke = async (): Promise<DurableExecutionInvocationOutput> => {
+      type Outcome = { kind: "returned"; value: TResult } | { kind: "threw"; error: unknown };
+      const user: Promise<Outcome> = Promise.resolve()
+        .then(() => handler(input, context))
+        .then(
+          (value) => ({ kind: "returned", value }),
+          (error) => ({ kind: "threw", error }),
+        );
+      const outcome = await Promise.race([user, runtime.termination.terminated]);
+      try {
+        const output = await finish(runtime, outcome);
+        const status = output.Status === "SUCCEEDED" ? PluginInvocationStatus.SUCCEEDED : output.Status === "FAILED" ? PluginInvocationStatus.FAILED : PluginInvocationStatus.PENDING;
+        const failure = outcome.kind === "threw" ? outcome.error : outcome.kind === "fail" ? outcome.error : undefined;
+        await end(status, {
+          ...(outcome.kind === "returned" && { executionResult: outcome.value }),
+          ...(status === PluginInvocationStatus.FAILED && { executionError: failure instanceof Error ? failure : new Error(String(failure)) }),
+        });
+        return output;
+      } catch (error) {
+        await end(PluginInvocationStatus.RETRYING, { executionError: error instanceof Error ? error : new Error(String(error)) });
+        throw error;
+      }
+    };
+    return plugins.active ? plugins.wrap("wrapInvocation", info as never, invoke) : invoke();
   };
+}
+
+/** The invocation's answer for how the handler (or the runtime) ended it. */
+async function finish(
+  runtime: ExecutionRuntime,
+  outcome: { kind: "returned"; value: unknown } | { kind: "threw"; error: unknown } | { kind: "suspend" } | { kind: "fail" | "retry-invocation"; error: unknown },
+): Promise<DurableExecutionInvocationOutput> {
+  switch (outcome.kind) {
+    case "suspend":
+      return { Status: "PENDING" };
+    case "retry-invocation":
+      throw outcome.error;
+    case "fail":
+      return { Status: "FAILED", Error: toErrorObject(outcome.error) };
+    case "threw":
+      if (runtime.termination.hasEnded) return endedDuringFailure(runtime);
+      await runtime.checkpoints.drain().catch(() => {});
+      return finishFailed(runtime, outcome.error);
+    case "returned":
+      await runtime.checkpoints.drain();
+      return finishSucceeded(runtime, outcome.value);
+  }
+}
+
+/** `childOperationsDepth` n keeps the children of contexts n levels deep; the root counts as one. */
+function rootPreserveDepth(depth: number | undefined): number {
+  if (depth === undefined || !(depth > 0)) return 0;
+  return depth === Infinity ? Infinity : depth + 1;
+}
+
+function childOperationsDepthProblem(depth: unknown): string | undefined {
+  if (depth === undefined || depth === Infinity) return undefined;
+  if (typeof depth !== "number" || !Number.isInteger(depth) || depth < 0) {
+    return `pluginsConfig.childOperationsDepth must be a non-negative integer or Infinity; got ${String(depth)}.`;
+  }
+  return undefined;
 }
 
 async function endedDuringFailure(runtime: ExecutionRuntime): Promise<DurableExecutionInvocationOutput> {

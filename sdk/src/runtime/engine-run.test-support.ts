@@ -1,0 +1,22 @@
+/** Runs one durable handler to its end on an in-memory engine with a virtual clock (tests only). */
+import { Engine, InProcessClient, MemoryStore, VirtualClock } from "../engine/index.js";
+import { DurableExecutionInvocationInputWithClient } from "./client.js";
+import { withDurableExecution, type DurableExecutionConfig, type DurableExecutionHandler } from "./index.js";
+
+export async function runOnEngine(handler: DurableExecutionHandler, config?: DurableExecutionConfig, payload = "{}") {
+  const lambdaHandler = withDurableExecution(handler, config);
+  const clock = new VirtualClock();
+  const engine: Engine = new Engine({
+    store: new MemoryStore(),
+    clock,
+    resolveFunction: () => ({ functionName: "fn", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:fn", version: "$LATEST" }),
+    invoke: (_fn, event, requestId) =>
+      lambdaHandler(new DurableExecutionInvocationInputWithClient(event, new InProcessClient(engine)), { awsRequestId: requestId }),
+  });
+  const { arn } = engine.startExecution({ functionName: "fn", payload });
+  await engine.idle();
+  // Fire timers (waits, retries) until the execution ends.
+  for (let i = 0; i < 100 && engine.getExecution({ DurableExecutionArn: arn }).Status === "RUNNING" && clock.fireNext(); i++) await engine.idle();
+  const done = engine.getExecution({ DurableExecutionArn: arn });
+  return { done, arn, events: engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 1000 }).Events ?? [] };
+}
