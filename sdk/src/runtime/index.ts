@@ -73,6 +73,8 @@ export { withRetry } from "./with-retry.js";
 export type { RetryableFunc, WithRetryConfig } from "./with-retry.js";
 export { defaultSerdes, createClassSerdes, createClassSerdesWithDates } from "./serdes.js";
 export type { Serdes, SerdesContext, SerdesConfig, AnySerdes, AnySerdesDeserializer } from "./serdes.js";
+export { buildPreview, FieldMatchMode, PreviewMode } from "./preview.js";
+export type { PreviewConfig, PreviewField } from "./preview.js";
 export { refreshLogConfig } from "./logger.js";
 export type { DurableLogger, DurableContextLogger, DurableLogData, DurableLoggingContext, LoggerConfig } from "./logger.js";
 export {
