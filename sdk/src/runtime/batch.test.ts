@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { Engine, InProcessClient, MemoryStore, VirtualClock } from "../engine/index.js";
 import {
   batchResultSerdes,
   BatchItemStatus,
@@ -13,23 +12,9 @@ import {
   shouldContinue,
   type CompletionStatus,
 } from "./batch.js";
-import { DurableExecutionInvocationInputWithClient } from "./client.js";
 import { BatchCompletionError, ChildContextError, StepError } from "./errors.js";
-import { retryPresets, withDurableExecution, type DurableExecutionHandler } from "./index.js";
-
-async function run(handler: DurableExecutionHandler) {
-  const lambdaHandler = withDurableExecution(handler);
-  const engine: Engine = new Engine({
-    store: new MemoryStore(),
-    clock: new VirtualClock(),
-    resolveFunction: () => ({ functionName: "fn", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:fn", version: "$LATEST" }),
-    invoke: (_fn, event, requestId) =>
-      lambdaHandler(new DurableExecutionInvocationInputWithClient(event, new InProcessClient(engine)), { awsRequestId: requestId }),
-  });
-  const { arn } = engine.startExecution({ functionName: "fn", payload: "{}" });
-  const done = await engine.waitForCompletion(arn);
-  return { done, events: engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 1000 }).Events };
-}
+import { runOnEngine as run } from "./engine-run.test-support.js";
+import { retryPresets } from "./index.js";
 
 const progress = (successCount: number, failureCount: number, totalCount: number): CompletionStatus => ({
   successCount,
@@ -104,7 +89,7 @@ describe("map and parallel on the engine", () => {
       }, { maxConcurrency: 1 });
       return { reason: result.completionReason, total: result.totalCount, results: result.getResults() };
     });
-    expect(JSON.parse(done.result!)).toEqual({ reason: "FAILURE_TOLERANCE_EXCEEDED", total: 2, results: [1] });
+    expect(JSON.parse(done.Result!)).toEqual({ reason: "FAILURE_TOLERANCE_EXCEEDED", total: 2, results: [1] });
     expect(started).toEqual([1, 2]);
     const iterations = events.filter((e) => e.EventType === "ContextStarted" && e.SubType === "MapIteration");
     expect(iterations.map((e) => e.Name)).toEqual(["map-item-0", "map-item-1"]);
@@ -123,6 +108,23 @@ describe("map and parallel on the engine", () => {
       );
       return { reason: result.completionReason, results: result.getResults() };
     });
-    expect(JSON.parse(done.result!)).toEqual({ reason: "MIN_SUCCESSFUL_REACHED", results: ["fast", "second"] });
+    expect(JSON.parse(done.Result!)).toEqual({ reason: "MIN_SUCCESSFUL_REACHED", results: ["fast", "second"] });
+  });
+
+  it("drops what abandoned items try to record once the batch is decided", async () => {
+    const { done, events } = await run(async (_e, ctx) => {
+      const result = await ctx.map(["fast", "quick", "slow"], async (c, item: string) =>
+        c.step(async () => {
+          if (item === "slow") await new Promise((r) => setTimeout(r, 50));
+          return item;
+        }), { completionConfig: { minSuccessful: 2 } });
+      // Outlive the slow item's body, so its checkpoint would land if it were not dropped.
+      await ctx.step("after", async () => new Promise((r) => setTimeout(r, 100)));
+      return { reason: result.completionReason, started: result.startedCount, results: result.getResults() };
+    });
+    expect(JSON.parse(done.Result!)).toEqual({ reason: "MIN_SUCCESSFUL_REACHED", started: 1, results: ["fast", "quick"] });
+    const slow = events.find((e) => e.EventType === "ContextStarted" && e.Name === "map-item-2")!;
+    expect(events.filter((e) => e.ParentId === slow.Id).map((e) => e.EventType)).toEqual(["StepStarted"]);
+    expect(events.some((e) => e.Id === slow.Id && e.EventType !== "ContextStarted")).toBe(false);
   });
 });

@@ -25,6 +25,10 @@ export class CheckpointManager {
   private stopped = false;
   private failure: unknown;
   private readonly changeListeners = new Set<() => void>();
+  /** Parent of every operation this invocation wrote, for ancestor checks before a record exists. */
+  private readonly parents = new Map<string, string | undefined>();
+  /** Contexts whose function has returned: their descendants may no longer write. */
+  private readonly finished = new Set<string>();
 
   /** Called after each batch settles and whenever the manager goes idle. */
   onIdle: () => void = () => {};
@@ -62,6 +66,9 @@ export class CheckpointManager {
   checkpoint(update: OperationUpdate): Promise<void> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     if (this.stopped) return new Promise(() => {}); // after the invocation ended nothing settles
+    if (!this.parents.has(update.Id)) this.parents.set(update.Id, update.ParentId);
+    // An abandoned branch (its map or parallel already decided) must not change the record.
+    if (this.underFinished(update.ParentId)) return new Promise(() => {});
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ update, resolve, reject });
       this.schedule();
@@ -75,6 +82,28 @@ export class CheckpointManager {
       this.queue.push({ resolve, reject });
       this.schedule();
     });
+  }
+
+  /**
+   * Closes a context to its descendants, as soon as its function returns: map items or
+   * parallel branches still running after the batch was decided then write nothing.
+   */
+  markFinished(contextId: string): void {
+    this.finished.add(contextId);
+  }
+
+  /** Whether `id` or one of its ancestors is a finished context. */
+  underFinished(id: string | undefined): boolean {
+    for (let node = id, depth = 0; node !== undefined && depth < 1000; depth++) {
+      if (this.finished.has(node)) return true;
+      node = this.parents.has(node) ? this.parents.get(node) : this.ops.get(node)?.ParentId;
+    }
+    return false;
+  }
+
+  /** Whether an operation belongs to an abandoned branch (a finished context is among its ancestors). */
+  isAbandoned(id: string): boolean {
+    return this.underFinished(this.parents.has(id) ? this.parents.get(id) : this.ops.get(id)?.ParentId);
   }
 
   /** Resolves once nothing is queued or in flight. */

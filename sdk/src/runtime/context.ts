@@ -479,6 +479,12 @@ export class DurableContextImpl implements DurableContext {
     });
   }
 
+  /** Closes a context to its descendants; what they were waiting on no longer counts. */
+  private finish(contextId: string): void {
+    this.runtime.checkpoints.markFinished(contextId);
+    this.runtime.termination.evaluate();
+  }
+
   /** What plugins know of an operation before the service has a record of it. */
   private opInfo(id: string, name: string | undefined, type: string, subType: string): OperationInfo {
     return { id, name, type, subType, parentId: this.parentId, isReplay: false };
@@ -558,9 +564,13 @@ export class DurableContextImpl implements DurableContext {
     return this.operation(id, async () => {
       if (!virtual) runtime.validateReplay(existing, { type: "CONTEXT", subType, name, stepPath });
       if (existing?.Status === "SUCCEEDED" && !existing.ContextDetails?.ReplayChildren) {
+        checkpoints.markFinished(id);
         return (await serdes.deserialize(existing.ContextDetails?.Result, serdesContext)) as T;
       }
-      if (existing?.Status === "FAILED") throw childContextError(existing.ContextDetails?.Error ?? {}, mapper);
+      if (existing?.Status === "FAILED") {
+        checkpoints.markFinished(id);
+        throw childContextError(existing.ContextDetails?.Error ?? {}, mapper);
+      }
       // The awaited hook is also the one tick the official SDK yields here: contexts started
       // together (map items, parallel branches) checkpoint their STARTs before their children's.
       if (!existing && !virtual) {
@@ -581,6 +591,7 @@ export class DurableContextImpl implements DurableContext {
         value = await (plugins.active ? plugins.wrapSync({ ...opInfo, isReplay: replayingChildren }, () => fn(child)) : fn(child));
       } catch (e) {
         if (runtime.termination.hasEnded) return never<T>();
+        if (!virtual) this.finish(id);
         const errorObject = toErrorObject(e);
         const recorded = DurableOperationError.fromErrorObject(errorObject);
         if (virtual) {
@@ -597,6 +608,8 @@ export class DurableContextImpl implements DurableContext {
         // Thrown as rebuilt from its record, so a first run and a replay throw the same error.
         throw childContextError(errorObject, mapper);
       }
+      // Closed before serializing, so no branch still in flight slips a checkpoint in meanwhile.
+      if (!virtual) this.finish(id);
       const payload = await serdes.serialize(value, serdesContext);
       if (virtual) {
         await this.hook("onOperationEnd", () => ({ ...opInfo, status: PluginOperationStatus.SUCCEEDED, isReplay: true }));

@@ -73,9 +73,11 @@ export class TerminationManager {
   private canSuspend(): boolean {
     if (this.checkpoints.busy) return false;
     let waiting = false;
-    for (const s of this.states.values()) {
+    for (const [id, s] of this.states) {
+      // Abandoned branches can neither block nor justify suspension.
+      if (s === "COMPLETED" || this.checkpoints.isAbandoned(id)) continue;
       if (s === "EXECUTING") return false;
-      if (s !== "COMPLETED") waiting = true;
+      waiting = true;
     }
     return waiting;
   }
