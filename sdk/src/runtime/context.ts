@@ -386,7 +386,7 @@ export class DurableContextImpl implements DurableContext {
     const closed = (o: Operation | undefined) => o !== undefined && o.Status !== "STARTED";
     if (!closed(checkpoints.get(id))) {
       termination.set(id, "IDLE_NOT_AWAITED");
-      await checkpoints.waitFor(id, closed);
+      await this.runtime.serviceChange(id, closed, (o) => o?.WaitDetails?.ScheduledEndTimestamp);
     }
     termination.set(id, "COMPLETED");
     this.refreshReplayMode();
@@ -420,7 +420,7 @@ export class DurableContextImpl implements DurableContext {
         if (op?.Status === "PENDING") {
           // The service moves the step to READY when its back-off ends.
           runtime.termination.set(id, "RETRY_WAITING");
-          await checkpoints.waitFor(id, (o) => o?.Status !== "PENDING");
+          await runtime.serviceChange(id, (o) => o?.Status !== "PENDING", (o) => o?.StepDetails?.NextAttemptTimestamp);
           continue;
         }
         const attempt = (op?.StepDetails?.Attempt ?? 0) + 1;
@@ -768,7 +768,7 @@ export class DurableContextImpl implements DurableContext {
         }
         if (op?.Status === "PENDING") {
           runtime.termination.set(id, "RETRY_WAITING");
-          await checkpoints.waitFor(id, (o) => o?.Status !== "PENDING");
+          await runtime.serviceChange(id, (o) => o?.Status !== "PENDING", (o) => o?.StepDetails?.NextAttemptTimestamp);
           continue;
         }
         const recorded = op?.StepDetails?.Result;

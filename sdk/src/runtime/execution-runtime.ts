@@ -36,6 +36,27 @@ export class ExecutionRuntime {
     this.replaying = operations.some((op) => op.Type !== "EXECUTION");
   }
 
+  /**
+   * Waits until the service changes operation `id` (a timer fired, a callback arrived). The
+   * change normally arrives with the next invocation; but while another branch's step body
+   * runs the invocation cannot suspend, so it polls with empty checkpoints: first at the
+   * known end time (`knownEnd`, 1 s if none), then every 1 s more, up to every 10 s.
+   */
+  async serviceChange(id: string, done: (op: Operation | undefined) => boolean, knownEnd: (op: Operation | undefined) => Date | undefined): Promise<void> {
+    const change = this.checkpoints.waitFor(id, done);
+    let settled = false;
+    void change.then(() => (settled = true));
+    for (let poll = 0; !settled && !this.termination.hasEnded; poll++) {
+      const end = poll === 0 ? knownEnd(this.checkpoints.get(id))?.getTime() : undefined;
+      const delay = end !== undefined ? Math.max(0, end - Date.now()) : Math.min(1000 * Math.max(poll, 1), 10_000);
+      const woke = await Promise.race([change.then(() => true), sleep(delay).then(() => false)]);
+      if (woke || settled || this.termination.hasEnded) break;
+      // Only worth a call while suspension is impossible; otherwise the next invocation tells.
+      if (this.termination.blockedByExecution()) await this.checkpoints.refresh().catch(() => {});
+    }
+    await change;
+  }
+
   /** Whether the invocation began by replaying recorded operations. */
   get startedInReplay(): boolean {
     return this.replaying;
@@ -85,4 +106,12 @@ export function classifyCheckpointFailure(error: unknown): { kind: "fail" | "ret
   }
   if (status !== undefined && status >= 400 && status < 500 && status !== 429) return { kind: "fail", error };
   return { kind: "retry-invocation", error };
+}
+
+/** A timer that never keeps a Node process alive on its own. */
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms) as unknown as { unref?: () => void };
+    timer.unref?.();
+  });
 }

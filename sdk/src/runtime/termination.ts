@@ -82,6 +82,12 @@ export class TerminationManager {
     return waiting;
   }
 
+  /** True while a step body (outside abandoned branches) runs, which rules suspension out. */
+  blockedByExecution(): boolean {
+    for (const [id, s] of this.states) if (s === "EXECUTING" && !this.checkpoints.isAbandoned(id)) return true;
+    return false;
+  }
+
   evaluate(): void {
     if (this.ended) return;
     if (this.timer) {
