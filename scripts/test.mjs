@@ -1,6 +1,7 @@
 // `npm test`: install what is missing (npm packages, Debian's chromium for e2e), then run the
-// unit and integration tests (Vitest) and the e2e tests (Playwright in Chromium).
-import { existsSync, readFileSync, rmSync } from "node:fs";
+// unit and integration tests (Vitest), the conformance requirements and the e2e tests
+// (Playwright in Chromium).
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { buildApp, buildSdk, ensureDependencies, root, run } from "./lib.mjs";
@@ -35,6 +36,17 @@ const vitest = spawnSync("npx", ["vitest", "run", "--reporter=default", "--repor
   stdio: "inherit",
 });
 
+// The conformance requirements, for every suite that has handlers: a suite joins `npm test`
+// when its folder appears under sdk/conformance/handlers (the plugin suite, once written).
+const conformanceReport = join(reports, "conformance.json");
+const handlerSuites = readdirSync(join(root, "sdk/conformance/handlers"), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const conformance = spawnSync("npm", ["run", "conformance", "--silent", "--", "--suite", handlerSuites.join(","), "--report", conformanceReport], {
+  cwd: root,
+  stdio: "inherit",
+});
+
 buildApp({ force: true });
 const playwright = spawnSync("npx", ["playwright", "test", "--reporter=list,json"], {
   cwd: root,
@@ -51,9 +63,11 @@ function counts(file, read) {
 }
 const unit = counts(vitestReport, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
 const e2e = counts(playwrightReport, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }));
-const passed = unit.passed + e2e.passed;
-const failed = unit.failed + e2e.failed;
+const conf = counts(conformanceReport, (r) => ({ passed: r.passed, failed: r.failed }));
+const passed = unit.passed + conf.passed + e2e.passed;
+const failed = unit.failed + conf.failed + e2e.failed;
 console.log(`\nunit+integration: ${unit.passed} passed, ${unit.failed} failed${unit.note ? ` (${unit.note})` : ""}`);
+console.log(`conformance (${handlerSuites.join(", ")}): ${conf.passed} passed, ${conf.failed} failed${conf.note ? ` (${conf.note})` : ""}`);
 console.log(`e2e: ${e2e.passed} passed, ${e2e.failed} failed${e2e.note ? ` (${e2e.note})` : ""}`);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(vitest.status === 0 && playwright.status === 0 && failed === 0 ? 0 : 1);
+process.exit(vitest.status === 0 && conformance.status === 0 && playwright.status === 0 && failed === 0 ? 0 : 1);

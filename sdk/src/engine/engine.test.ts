@@ -158,6 +158,25 @@ describe("engine + runtime", () => {
   });
 });
 
+describe("engine activity", () => {
+  it("is busy from the moment an invocation is due until the last one returns, timers aside", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const t = setup(async (_e, ctx) => {
+      await ctx.step(async () => gate);
+      await ctx.wait({ seconds: 60 });
+    });
+    expect(t.engine.busy).toBe(false);
+    t.start();
+    expect(t.engine.busy).toBe(true);
+    release();
+    await t.engine.idle();
+    // Suspended on the wait: its timer is armed, but nothing runs.
+    expect(t.engine.busy).toBe(false);
+    expect(t.clock.nextTimerAt()).toBeDefined();
+  });
+});
+
 describe("engine API rules", () => {
   it("rejects a stale checkpoint token and answers a retried request by its ClientToken", async () => {
     let tokenSeen = "";
