@@ -127,4 +127,42 @@ describe("map and parallel on the engine", () => {
     expect(events.filter((e) => e.ParentId === slow.Id).map((e) => e.EventType)).toEqual(["StepStarted"]);
     expect(events.some((e) => e.Id === slow.Id && e.EventType !== "ContextStarted")).toBe(false);
   });
+
+  it("stores a summary for a result too large to checkpoint and rebuilds the result from the items on replay", async () => {
+    let bodies = 0;
+    const { done, events } = await run(async (_e, ctx) => {
+      const big = await ctx.map("big", [0, 1, 2], async (c, n: number) => c.step(async () => (bodies++, `${n}`.repeat(100 * 1024))));
+      await ctx.wait({ seconds: 1 }); // the second invocation rebuilds `big` by replaying its items
+      return { sizes: big.getResults().map((r) => r.length), reason: big.completionReason, first: big.getResults()[0]!.slice(0, 3) };
+    });
+    expect(JSON.parse(done.Result!)).toEqual({ sizes: [102400, 102400, 102400], reason: "ALL_COMPLETED", first: "000" });
+    expect(bodies).toBe(3);
+    const stored = events.find((e) => e.EventType === "ContextSucceeded" && e.Name === "big")!;
+    expect(JSON.parse(stored.ContextSucceededDetails!.Result!.Payload!)).toEqual({
+      type: "MapResult",
+      totalCount: 3,
+      successCount: 3,
+      failureCount: 0,
+      completionReason: "ALL_COMPLETED",
+      status: "SUCCEEDED",
+      itemStatuses: "SSS",
+    });
+  });
+
+  it("does not run again, when rebuilding, an item the batch had abandoned", async () => {
+    const runs: number[] = [];
+    const { done } = await run(async (_e, ctx) => {
+      const big = await ctx.map("quorum", [0, 1, 2], async (c, n: number) =>
+        c.step(async () => {
+          runs.push(n);
+          if (n === 2) await new Promise((r) => setTimeout(r, 30));
+          return `${n}`.repeat(150 * 1024);
+        }), { completionConfig: { minSuccessful: 2 } });
+      await ctx.wait({ seconds: 1 });
+      return { indexes: big.all.map((i) => `${i.index}:${i.status}`), reason: big.completionReason };
+    });
+    expect(JSON.parse(done.Result!)).toEqual({ indexes: ["0:SUCCEEDED", "1:SUCCEEDED"], reason: "MIN_SUCCESSFUL_REACHED" });
+    expect(runs.sort()).toEqual([0, 1, 2]);
+  });
 });
+

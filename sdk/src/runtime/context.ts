@@ -38,6 +38,7 @@ import {
   completionReason,
   isComplete,
   shouldContinue,
+  type CompletionReason,
   type CompletionStatus,
   type BatchItem,
   type BatchResult,
@@ -244,6 +245,40 @@ function callbackFailure(op: Operation): CallbackError | undefined {
   return new Failure(error.ErrorMessage ?? "", cause, error.ErrorData);
 }
 
+/** What a map or parallel stores when its BatchResult is too large: counts and one S/F/- per item. */
+function batchSummary<O>(type: "MapResult" | "ParallelResult", result: BatchResult<O>, custom?: (r: BatchResult<O>) => string): string {
+  const statuses: string[] = [];
+  for (const item of result.all) statuses[item.index] = item.status === BatchItemStatus.SUCCEEDED ? "S" : item.status === BatchItemStatus.FAILED ? "F" : "-";
+  const record: Record<string, unknown> = {
+    type,
+    totalCount: result.totalCount,
+    successCount: result.successCount,
+    failureCount: result.failureCount,
+    ...(type === "ParallelResult" && { startedCount: result.startedCount }),
+    completionReason: result.completionReason,
+    status: result.status,
+    itemStatuses: Array.from(statuses, (s) => s ?? "-").join(""),
+  };
+  // The user's summary is kept verbatim beside ours, never mixed into its keys.
+  if (custom) record.summary = custom(result);
+  return JSON.stringify(record);
+}
+
+const COMPLETION_REASONS = new Set(["ALL_COMPLETED", "MIN_SUCCESSFUL_REACHED", "FAILURE_TOLERANCE_EXCEEDED", "CUSTOM_COMPLETION_SUCCEEDED", "CUSTOM_COMPLETION_FAILED"]);
+
+/** Reads a stored batch summary; anything malformed counts as absent. */
+function parseSummary(payload: string | undefined): { completionReason?: CompletionReason; itemStatuses?: string } {
+  try {
+    const parsed = JSON.parse(payload ?? "") as { completionReason?: unknown; itemStatuses?: unknown };
+    return {
+      ...(typeof parsed?.completionReason === "string" && COMPLETION_REASONS.has(parsed.completionReason) && { completionReason: parsed.completionReason as CompletionReason }),
+      ...(typeof parsed?.itemStatuses === "string" && /^[SF-]+$/.test(parsed.itemStatuses) && { itemStatuses: parsed.itemStatuses }),
+    };
+  } catch {
+    return {};
+  }
+}
+
 /** What a context inherits from the one that created it. */
 interface ContextScope {
   /** Step path of the CONTEXT operation that owns this context; undefined at the root. */
@@ -369,6 +404,9 @@ export class DurableContextImpl implements DurableContext {
 
   /** Runs phase 1 now and returns the lazy phase-2 promise; unawaited failures stay silent. */
   private operation<T>(id: string, phase1: () => Promise<T>): DurablePromise<T> {
+    // Rebuilding a large result from a finished context: what never finished then never will.
+    const record = this.runtime.checkpoints.get(id);
+    if (this.rebuilding && record && !isTerminal(record.Status)) return new DurablePromise<T>(never);
     const started = phase1();
     started.catch(() => {});
     return new DurablePromise(() => {
@@ -477,6 +515,19 @@ export class DurableContextImpl implements DurableContext {
         throw DurableOperationError.fromErrorObject(errorObject);
       }
     });
+  }
+
+  /**
+   * True inside a context that already SUCCEEDED with `ReplayChildren`: its function runs again
+   * only to rebuild a result too large to have been stored.
+   */
+  private get rebuilding(): boolean {
+    return this.scope.replaying && this.stepPrefix !== undefined && this.runtime.checkpoints.get(hashOperationId(this.stepPrefix))?.Status === "SUCCEEDED";
+  }
+
+  /** Skips one operation id (a batch item that is not rebuilt), keeping later ids aligned. */
+  private skipOperation(): void {
+    this.counter += 1;
   }
 
   /** Closes a context to its descendants; what they were waiting on no longer counts. */
@@ -890,7 +941,17 @@ export class DurableContextImpl implements DurableContext {
       return new DurablePromise<BatchResult<O>>(never);
     }
     const total = items.length;
-    const body = (batch: DurableContext) =>
+    const runItem = (batch: DurableContext, index: number) =>
+      batch.runInChildContext<O>(items[index]!.name, (ctx) => items[index]!.run(ctx), {
+        subType: itemSubType,
+        ...(config?.itemSerdes && { serdes: config.itemSerdes }),
+        ...(config?.nesting === NestingType.FLAT && { virtualContext: true }),
+      });
+    const body = (batch: DurableContext) => {
+      const impl = batch as DurableContextImpl;
+      return impl.rebuilding ? impl.rebuildBatch(items.length, runItem, completion) : runLive(batch);
+    };
+    const runLive = (batch: DurableContext) =>
       new Promise<BatchResult<O>>((resolve) => {
         const results: (BatchItem<O> | undefined)[] = [];
         let active = 0;
@@ -919,16 +980,9 @@ export class DurableContextImpl implements DurableContext {
         const startMore = () => {
           while (active < (max || Infinity) && next < total && shouldContinue(completion, status())) {
             const index = next++;
-            const item = items[index]!;
             active++;
             results[index] = { index, status: BatchItemStatus.STARTED };
-            batch
-              .runInChildContext<O>(item.name, (ctx) => item.run(ctx), {
-                subType: itemSubType,
-                ...(config?.itemSerdes && { serdes: config.itemSerdes }),
-                ...(config?.nesting === NestingType.FLAT && { virtualContext: true }),
-              })
-              .then(
+            runItem(batch, index).then(
                 (result) => {
                   results[index] = { result, index, status: BatchItemStatus.SUCCEEDED };
                   successCount++;
@@ -950,8 +1004,44 @@ export class DurableContextImpl implements DurableContext {
     return (this as DurableContext).runInChildContext<BatchResult<O>>(name, body, {
       subType,
       serdes: (config?.serdes ?? batchResultSerdes) as Serdes<BatchResult<O>>,
-      ...(config?.summaryGenerator && { summaryGenerator: config.summaryGenerator as (r: BatchResult<O>) => string }),
+      summaryGenerator: (result) => batchSummary(subType === "Map" ? "MapResult" : "ParallelResult", result, config?.summaryGenerator),
     });
+  }
+
+  /**
+   * Rebuilds a batch whose result was too large to store: re-runs, one by one, the items the
+   * summary records as finished (their operations replay from the record), skips the others.
+   */
+  private async rebuildBatch<O>(
+    total: number,
+    runItem: (batch: DurableContext, index: number) => DurablePromise<O>,
+    completion: CompletionConfig | undefined,
+  ): Promise<BatchResult<O>> {
+    const summary = parseSummary(this.runtime.checkpoints.get(hashOperationId(this.stepPrefix!))?.ContextDetails?.Result);
+    const results: BatchItem<O>[] = [];
+    for (let index = 0; index < total; index++) {
+      const path = `${this.stepPrefix}-${this.counter + 1}`;
+      const record = this.runtime.checkpoints.get(hashOperationId(path));
+      const recordDone = !record || record.Status === "SUCCEEDED" || record.Status === "FAILED";
+      const marker = summary.itemStatuses?.[index];
+      const finished = marker !== undefined ? (marker === "S" || marker === "F") && recordDone : record !== undefined && recordDone;
+      if (!finished) {
+        this.skipOperation();
+        continue;
+      }
+      try {
+        results.push({ result: await runItem(this, index), index, status: BatchItemStatus.SUCCEEDED });
+      } catch (error) {
+        const err = error instanceof ChildContextError ? error : new ChildContextError(String((error as Error)?.message ?? error), error as Error);
+        results.push({ error: err, index, status: BatchItemStatus.FAILED });
+      }
+    }
+    const successCount = results.filter((r) => r.status === BatchItemStatus.SUCCEEDED).length;
+    const failureCount = results.length - successCount;
+    const reason =
+      summary.completionReason ??
+      completionReason(completion, { successCount, failureCount, completedCount: results.length, totalCount: total, items: [] });
+    return new BatchResultImpl(results, reason);
   }
 
   get promise(): DurablePromiseCombinators {
