@@ -485,7 +485,8 @@ export class DurableContextImpl implements DurableContext {
             const payload = await serdes.serialize(value, serdesContext);
             await checkpoints.checkpoint({ ...base, Action: "SUCCEED", ...(payload !== undefined && { Payload: payload }) });
             const end = this.attemptEnd(id, opInfo, attempt, AttemptEndInfoOutcome.SUCCEEDED);
-            await this.hook("onOperationAttemptEnd", () => end);
+            // The attempt's own start, which the record (the operation's first START) does not hold.
+            await this.hook("onOperationAttemptEnd", () => ({ ...end, startTimestamp: attemptInfo!.startTimestamp }));
             await this.hook("onOperationEnd", () => ({ ...end, isReplay: false }));
             runtime.termination.set(id, "COMPLETED");
             // Return what a replay would return, so both paths give the same value.
@@ -501,14 +502,14 @@ export class DurableContextImpl implements DurableContext {
         if (decision.shouldRetry) {
           const delay = Math.max(1, Math.round(durationToSeconds(decision.delay ?? { seconds: 1 })));
           await checkpoints.checkpoint({ ...base, Action: "RETRY", Error: errorObject, StepOptions: { NextAttemptDelaySeconds: delay } });
-          if (attemptInfo) await this.hook("onOperationAttemptEnd", () => this.attemptEnd(id, opInfo, attempt, AttemptEndInfoOutcome.FAILED, err));
+          if (attemptInfo) await this.hook("onOperationAttemptEnd", () => ({ ...this.attemptEnd(id, opInfo, attempt, AttemptEndInfoOutcome.FAILED, err), startTimestamp: attemptInfo!.startTimestamp }));
           continue;
         }
         await checkpoints.checkpoint({ ...base, Action: "FAIL", Error: errorObject });
         runtime.termination.set(id, "COMPLETED");
         if (attemptInfo) {
           const end = this.attemptEnd(id, opInfo, attempt, AttemptEndInfoOutcome.FAILED, err);
-          await this.hook("onOperationAttemptEnd", () => end);
+          await this.hook("onOperationAttemptEnd", () => ({ ...end, startTimestamp: attemptInfo!.startTimestamp }));
           await this.hook("onOperationEnd", () => ({ ...end, isReplay: false, error: err }));
         }
         // Rebuilt from its record, so a first run and a replay throw the same error.
@@ -573,8 +574,10 @@ export class DurableContextImpl implements DurableContext {
     return false;
   }
 
+  /** An attempt's end: the record has no end time after a RETRY (only SUCCEED/FAIL set one), so now is it. */
   private attemptEnd(id: string, opInfo: OperationInfo, attempt: number, outcome: AttemptEndInfoOutcome, error?: Error): AttemptEndInfo {
-    return { ...toOperationInfo(this.runtime.checkpoints.get(id), opInfo), attempt, outcome, error };
+    const info = toOperationInfo(this.runtime.checkpoints.get(id), opInfo);
+    return { ...info, endTimestamp: info.endTimestamp ?? new Date(), attempt, outcome, error };
   }
 
   wait(...args: unknown[]): DurablePromise<void> {

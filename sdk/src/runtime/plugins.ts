@@ -73,6 +73,8 @@ export interface InvocationEndInfo {
   executionInput: unknown;
   operations: Record<string, OperationInfo>;
   executionStartTimestamp?: Date;
+  /** Same as at the invocation's start (an addition to the official 2.4 info). */
+  isFirstInvocation: boolean;
   status: PluginInvocationStatus;
   executionResult?: unknown;
   executionError?: Error;

@@ -115,11 +115,10 @@ export function withDurableExecution<TEvent = any, TResult = any>(
 
     const all = () => toOperationInfoMap(runtime.checkpoints.all());
     const start = operations.find((op) => op.Type === "EXECUTION")?.StartTimestamp;
-    const base = { requestId, executionArn: event.DurableExecutionArn, executionInput: input, executionStartTimestamp: start };
+    const base = { requestId, executionArn: event.DurableExecutionArn, executionInput: input, executionStartTimestamp: start, isFirstInvocation: !runtime.startedInReplay };
     const info: InvocationInfo = {
       ...base,
       operations: all(),
-      isFirstInvocation: !runtime.startedInReplay,
       updatedOperations: Object.fromEntries(Object.entries(all()).filter(([id]) => updated.has(id))),
     };
     const end = (status: PluginInvocationStatus, outcome: { executionResult?: unknown; executionError?: Error } = {}) =>
