@@ -68,6 +68,11 @@ describe("checkLogs", () => {
     expect(wrong[0]!.path).toBe("ExpectedLogs[0].after[0]");
   });
 
+  it("fails only the expectation whose pattern does not compile", () => {
+    const out = checkLogs([{ match: { message: "/(oops/" } }, { match: { message: "/(?i)START/" }, count: 1 }], records, new Map());
+    expect(out).toEqual([{ path: "ExpectedLogs[0]", message: expect.stringMatching(/^invalid pattern/) }]);
+  });
+
   it("reports an anchor that matches nothing", () => {
     expect(checkLogs([{ match: { message: "end" }, after: [{ message: "never" }] }], records, new Map())[0]).toMatchObject({
       path: "ExpectedLogs[0].after[0]",

@@ -65,7 +65,16 @@ const describe = (match: Record<string, unknown>) => JSON.stringify(match);
 export function checkLogs(expectations: LogExpectation[], records: LogRecord[], bindings: Bindings): Difference[] {
   const out: Difference[] = [];
   expectations.forEach((exp, i) => {
-    const path = `ExpectedLogs[${i}]`;
+    try {
+      checkOne(exp, `ExpectedLogs[${i}]`);
+    } catch (e) {
+      // An invalid pattern fails its own expectation; the others are still checked.
+      out.push({ path: `ExpectedLogs[${i}]`, message: (e as Error).message });
+    }
+  });
+  return out;
+
+  function checkOne(exp: LogExpectation, path: string): void {
     const match = resolvePlaceholders(exp.match, bindings) as Record<string, unknown>;
     const hits = records.filter((r) => recordMatches(match, r));
     const n = hits.length;
@@ -91,6 +100,5 @@ export function checkLogs(expectations: LogExpectation[], records: LogRecord[], 
         if (wrong) out.push({ path: at, message: `a line matching ${describe(match)} is not ${side} ${describe(anchor)}`, actual: wrong.fields });
       });
     }
-  });
-  return out;
+  }
 }

@@ -45,6 +45,10 @@ describe("matchValue", () => {
     expect(match("${/.*TransientError$/}", "my.TransientError")).toEqual([]);
   });
 
+  it("reports a pattern that does not compile as a difference", () => {
+    expect(match("${/(oops/}", "x")).toEqual([{ path: "v", message: expect.stringMatching(/^invalid pattern/), expected: "${/(oops/}" }]);
+  });
+
   it("needs lists of equal length and matches them element-wise", () => {
     expect(match([1, "${X}"], [1, "x"])).toEqual([]);
     expect(match([1, 2], [1, 2, 3])).toEqual([{ path: "v", message: "expected 2 items, got 3", expected: [1, 2], actual: [1, 2, 3] }]);

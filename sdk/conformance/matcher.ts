@@ -65,7 +65,11 @@ export function matchValue(expected: unknown, actual: unknown, path: string, bin
     }
     const regex = WHOLE_REGEX.exec(expected)?.[1];
     if (regex !== undefined) {
-      if (!pySearch(regex, pyStr(actual))) out.push({ path, message: `does not match /${regex}/`, expected, actual });
+      try {
+        if (!pySearch(regex, pyStr(actual))) out.push({ path, message: `does not match /${regex}/`, expected, actual });
+      } catch (e) {
+        out.push({ path, message: (e as Error).message, expected });
+      }
       return;
     }
   }

@@ -54,4 +54,15 @@ describe("pySearch: re.search", () => {
     expect(pySearch("^[0-5]$", "13")).toBe(false);
     expect(pySearch("(?P<n>\\d+)s", "after 10s")).toBe(true);
   });
+
+  it("turns leading global flags such as (?i) into RegExp flags", () => {
+    expect(pySearch("(?i)context", "CONTEXT")).toBe(true);
+    expect(pySearch("(?i)^parallel$", "Parallel")).toBe(true);
+    expect(pySearch("(?s)a.b", "a\nb")).toBe(true);
+    expect(pySearch("a.b", "a\nb")).toBe(false);
+  });
+
+  it("names the pattern it cannot compile", () => {
+    expect(() => pySearch("(unclosed", "x")).toThrow(/invalid pattern \/\(unclosed\//);
+  });
 });

@@ -100,10 +100,27 @@ export function pyJsonDumps(v: unknown): string {
 }
 
 /**
- * Python `re.search(pattern, text)`: JavaScript regexes accept the patterns the requirements
- * use; Python's named groups `(?P<n>…)` and `\Z` are translated.
+ * A Python pattern as a JavaScript RegExp: named groups `(?P<n>…)`, `\Z`, and leading global
+ * flags such as `(?i)` (Node has no inline flags) are translated. Throws on an invalid pattern.
  */
+export function pyRegex(pattern: string): RegExp {
+  let js = pattern.replace(/\(\?P<([A-Za-z_][A-Za-z0-9_]*)>/g, "(?<$1>").replace(/\\Z/g, "$(?![\\s\\S])");
+  let flags = "";
+  const inline = /^\(\?([aiLmsux]+)\)/.exec(js);
+  if (inline) {
+    js = js.slice(inline[0].length);
+    if (inline[1]!.includes("x")) throw new SyntaxError(`invalid pattern /${pattern}/: verbose (?x) patterns are not supported`);
+    // a, L and u change nothing for the ASCII patterns requirements use.
+    flags = [...new Set(inline[1])].filter((f) => "ims".includes(f)).join("");
+  }
+  try {
+    return new RegExp(js, flags);
+  } catch (e) {
+    throw new SyntaxError(`invalid pattern /${pattern}/: ${(e as Error).message}`);
+  }
+}
+
+/** Python `re.search(pattern, text)`; throws on an invalid pattern. */
 export function pySearch(pattern: string, text: string): boolean {
-  const js = pattern.replace(/\(\?P<([A-Za-z_][A-Za-z0-9_]*)>/g, "(?<$1>").replace(/\\Z/g, "$(?![\\s\\S])");
-  return new RegExp(js).test(text);
+  return pyRegex(pattern).test(text);
 }

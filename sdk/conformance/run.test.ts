@@ -24,6 +24,13 @@ describe("runRequirement", () => {
     expect(o.logs.some((l) => l.text.includes(`"operationId":"${String(step.Id)}"`))).toBe(true);
   });
 
+  it("gives sandboxes the engine's clock, so the runtime's own timestamps agree with the history's", async () => {
+    const o = await run("d-1");
+    const line = JSON.parse(o.logs.find((l) => l.text.includes("greeting"))!.text) as { timestamp: string };
+    const started = o.events.find((e) => e.EventType === "StepStarted")!.EventTimestamp as number;
+    expect(Math.abs(Date.parse(line.timestamp) - started * 1000)).toBeLessThan(10_000);
+  });
+
   it("fails an unmet requirement with every difference, by event and field", async () => {
     const o = await run("d-2");
     expect(o.status).toBe("failed");

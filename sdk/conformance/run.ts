@@ -106,7 +106,7 @@ export async function runRequirement(req: Requirement, options: RunOptions): Pro
         abort?.(new RunAborted(`more than ${options.maxInvocations ?? 200} invocations`));
         return new Promise(() => {});
       }
-      return pool.invoke(deployment.find(fn.functionName)!, event, requestId);
+      return pool.invoke(deployment.find(fn.functionName)!, event, requestId, clock.now());
     },
   });
   const time = new VirtualTime(engine, clock);

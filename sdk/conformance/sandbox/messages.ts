@@ -27,7 +27,8 @@ export interface WireError {
 
 export type ToSandbox =
   | { kind: "describe" }
-  | { kind: "invoke"; id: number; event: DurableExecutionInvocationInput; requestId: string }
+  /** `now`: the engine's time (epoch ms) as the invocation starts. */
+  | { kind: "invoke"; id: number; event: DurableExecutionInvocationInput; requestId: string; now: number }
   | { kind: "rpc-result"; id: number; result: unknown }
   | { kind: "rpc-error"; id: number; error: WireError };
 

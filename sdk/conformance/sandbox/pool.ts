@@ -124,7 +124,7 @@ class Sandbox {
     });
   }
 
-  invoke(event: DurableExecutionInvocationInput, requestId: string): Promise<DurableExecutionInvocationOutput> {
+  invoke(event: DurableExecutionInvocationInput, requestId: string, now: number): Promise<DurableExecutionInvocationOutput> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       const timer = setTimeout(() => {
@@ -133,7 +133,7 @@ class Sandbox {
         void this.worker.terminate();
       }, this.options.invocationTimeoutMs);
       this.current = { id, requestId, resolve, reject, timer };
-      this.post({ kind: "invoke", id, event, requestId });
+      this.post({ kind: "invoke", id, event, requestId, now });
     });
   }
 }
@@ -157,8 +157,9 @@ export class SandboxPool {
     return m.functions;
   }
 
-  invoke(fn: SandboxFunction, event: DurableExecutionInvocationInput, requestId: string): Promise<DurableExecutionInvocationOutput> {
-    return this.acquire(fn).invoke(event, requestId);
+  /** Runs one invocation; `now` is the engine's time, which the sandbox's clock takes up. */
+  invoke(fn: SandboxFunction, event: DurableExecutionInvocationInput, requestId: string, now: number): Promise<DurableExecutionInvocationOutput> {
+    return this.acquire(fn).invoke(event, requestId, now);
   }
 
   async close(): Promise<void> {

@@ -14,6 +14,7 @@ import {
   type DurableLambdaHandler,
 } from "@durable-lens/sdk/runtime";
 import { toWireError, type FromSandbox, type RpcMethod, type SandboxData, type ToSandbox, type WireError } from "./messages.js";
+import { installVirtualDate } from "./virtual-date.js";
 
 const port = parentPort!;
 const data = workerData as SandboxData;
@@ -92,6 +93,7 @@ async function invoke(id: number, event: Extract<ToSandbox, { kind: "invoke" }>[
 }
 
 captureOutput();
+const setNow = installVirtualDate();
 port.on("message", (m: ToSandbox) => {
   switch (m.kind) {
     case "describe":
@@ -101,6 +103,7 @@ port.on("message", (m: ToSandbox) => {
       );
       break;
     case "invoke":
+      setNow(m.now);
       void invoke(m.id, m.event, m.requestId);
       break;
     case "rpc-result":
