@@ -15,6 +15,7 @@ import {
   StepInterruptedError,
   toErrorObject,
 } from "./errors.js";
+import { contextMisuse, runInScope } from "./active-scope.js";
 import { isTerminal, type ExecutionRuntime } from "./execution-runtime.js";
 import { scopedLogger, type DurableContextLogger, type DurableLogData, type DurableLogger, type LoggerConfig } from "./logger.js";
 import { hashOperationId } from "./operation-id.js";
@@ -432,6 +433,7 @@ export class DurableContextImpl implements DurableContext {
   }
 
   step<T>(...args: unknown[]): DurablePromise<T> {
+    this.checkUsage("step");
     const { name, fn, config } = splitNamed<StepFunc<T>, StepConfig<T>>(args);
     const { stepPath, id, existing } = this.nextOperation();
     const runtime = this.runtime;
@@ -481,7 +483,7 @@ export class DurableContextImpl implements DurableContext {
           attemptInfo = { ...toOperationInfo(checkpoints.get(id), opInfo), attempt, startTimestamp: new Date() };
           await this.hook("onOperationAttemptStart", () => attemptInfo!);
           try {
-            const value = await this.wrapAttempt(attemptInfo, () => fn({ logger: this.stepLogger(id, name, attempt), attempt }));
+            const value = await this.wrapAttempt(attemptInfo, () => runInScope(stepPath, () => fn({ logger: this.stepLogger(id, name, attempt), attempt })));
             const payload = await serdes.serialize(value, serdesContext);
             await checkpoints.checkpoint({ ...base, Action: "SUCCEED", ...(payload !== undefined && { Payload: payload }) });
             const end = this.attemptEnd(id, opInfo, attempt, AttemptEndInfoOutcome.SUCCEEDED);
@@ -537,6 +539,12 @@ export class DurableContextImpl implements DurableContext {
     this.runtime.termination.evaluate();
   }
 
+  /** Fails the execution when code calls this context from inside another one (Node only, see active-scope). */
+  private checkUsage(operation: string): void {
+    const problem = contextMisuse(this.stepPrefix, operation);
+    if (problem) this.runtime.termination.terminate({ kind: "fail", error: new Error(problem) });
+  }
+
   /** What plugins know of an operation before the service has a record of it. */
   private opInfo(id: string, name: string | undefined, type: string, subType: string): OperationInfo {
     return { id, name, type, subType, parentId: this.parentId, isReplay: false };
@@ -581,6 +589,7 @@ export class DurableContextImpl implements DurableContext {
   }
 
   wait(...args: unknown[]): DurablePromise<void> {
+    this.checkUsage("wait");
     const [name, duration] = typeof args[0] === "string" ? [args[0], args[1] as Duration] : [undefined, args[0] as Duration];
     const seconds = durationToSeconds(duration);
     if (!(seconds >= 1)) throw new RangeError(`wait duration must be at least 1 second, got ${seconds}`);
@@ -600,6 +609,7 @@ export class DurableContextImpl implements DurableContext {
   }
 
   runInChildContext<T>(...args: unknown[]): DurablePromise<T> {
+    this.checkUsage("runInChildContext");
     const { name, fn, config } = splitNamed<ChildFunc<T>, ChildConfig<T>>(args);
     const { stepPath, id, existing } = this.nextOperation();
     const runtime = this.runtime;
@@ -642,7 +652,8 @@ export class DurableContextImpl implements DurableContext {
       const plugins = runtime.plugins;
       let value: T;
       try {
-        value = await (plugins.active ? plugins.wrapSync({ ...opInfo, isReplay: replayingChildren }, () => fn(child)) : fn(child));
+        const body = () => runInScope(stepPath, () => fn(child));
+        value = await (plugins.active ? plugins.wrapSync({ ...opInfo, isReplay: replayingChildren }, body) : body());
       } catch (e) {
         if (runtime.termination.hasEnded) return never<T>();
         if (!virtual) this.finish(id);
@@ -690,6 +701,7 @@ export class DurableContextImpl implements DurableContext {
   }
 
   createCallback<T = string>(...args: unknown[]): DurablePromise<CreateCallbackResult<T>> {
+    this.checkUsage("createCallback");
     const [name, config] =
       typeof args[0] === "string" || args[0] === undefined
         ? [args[0] as string | undefined, args[1] as CreateCallbackConfig<T> | undefined]
@@ -730,6 +742,7 @@ export class DurableContextImpl implements DurableContext {
   }
 
   waitForCallback<T = string>(...args: unknown[]): DurablePromise<T> {
+    this.checkUsage("waitForCallback");
     const { name, fn: submitter, config } = splitNamed<WaitForCallbackSubmitterFunc, WaitForCallbackConfig<T>>(args);
     if (typeof submitter !== "function") throw new TypeError("waitForCallback requires a submitter function");
     const { serdes, retryStrategy, ...callbackConfig } = config ?? {};
@@ -761,6 +774,7 @@ export class DurableContextImpl implements DurableContext {
   }
 
   invoke<I, O>(...args: unknown[]): DurablePromise<O> {
+    this.checkUsage("invoke");
     // As in the official SDK, the call is name-first exactly when the second argument is a string.
     const [name, funcId, input, config] =
       typeof args[1] === "string"
@@ -797,6 +811,7 @@ export class DurableContextImpl implements DurableContext {
   }
 
   waitForCondition<T>(...args: unknown[]): DurablePromise<T> {
+    this.checkUsage("waitForCondition");
     const { name, fn: check, config } = splitNamed<WaitForConditionCheckFunc<T>, WaitForConditionConfig<T>>(args);
     if (!config?.waitStrategy || !("initialState" in config)) throw new TypeError("waitForCondition requires config with waitStrategy and initialState");
     const { stepPath, id } = this.nextOperation();
@@ -841,7 +856,7 @@ export class DurableContextImpl implements DurableContext {
         let decision: WaitForConditionDecision;
         try {
           await this.hook("onOperationAttemptStart", () => attemptInfo);
-          const checked = await this.wrapAttempt(attemptInfo, () => check(state, { logger: this.stepLogger(id, name, attempt), attempt }));
+          const checked = await this.wrapAttempt(attemptInfo, () => runInScope(stepPath, () => check(state, { logger: this.stepLogger(id, name, attempt), attempt })));
           payload = await serdes.serialize(checked, serdesContext);
           // The strategy sees what a replay would see: the state after its round trip.
           next = (await serdes.deserialize(payload, serdesContext)) as T;
@@ -878,6 +893,7 @@ export class DurableContextImpl implements DurableContext {
   }
 
   map<I, O>(...args: unknown[]): DurablePromise<BatchResult<O>> {
+    this.checkUsage("map");
     const [name, items, mapFunc, config] =
       typeof args[0] === "string" || args[0] === undefined
         ? [args[0] as string | undefined, args[1], args[2], args[3] as MapConfig<I, O> | undefined]
@@ -899,6 +915,7 @@ export class DurableContextImpl implements DurableContext {
   }
 
   parallel<O>(...args: unknown[]): DurablePromise<BatchResult<O>> {
+    this.checkUsage("parallel");
     const [name, branches, config] =
       typeof args[0] === "string" || args[0] === undefined
         ? [args[0] as string | undefined, args[1], args[2] as ParallelConfig<O> | undefined]

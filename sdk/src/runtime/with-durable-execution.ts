@@ -14,6 +14,7 @@ import {
 import { DurableContextImpl, type DurableContext, type LambdaContext } from "./context.js";
 import { toErrorObject } from "./errors.js";
 import { ExecutionRuntime } from "./execution-runtime.js";
+import { runInScope } from "./active-scope.js";
 import { createDefaultLogger } from "./logger.js";
 import {
   createPluginHub,
@@ -134,7 +135,7 @@ export function withDurableExecution<TEvent = any, TResult = any>(
     const invoke = async (): Promise<DurableExecutionInvocationOutput> => {
       type Outcome = { kind: "returned"; value: TResult } | { kind: "threw"; error: unknown };
       const user: Promise<Outcome> = Promise.resolve()
-        .then(() => handler(input, context))
+        .then(() => runInScope("root", () => handler(input, context)))
         .then(
           (value) => ({ kind: "returned", value }),
           (error) => ({ kind: "threw", error }),
