@@ -3,10 +3,10 @@
  * system. Browsers resolve the main entry to the runtime alone (package.json `browser` condition).
  */
 import { installScopeTracker } from "./runtime/active-scope.js";
-import { createAsyncLocalStorageTracker } from "./local/scope-tracker.js";
+import { createNodeScopeTracker } from "./local/scope-tracker.js";
 
 // Under Node the runtime can tell which context code runs in, and so catch a misused one.
-installScopeTracker(createAsyncLocalStorageTracker());
+installScopeTracker(createNodeScopeTracker());
 
 export * from "./runtime/index.js";
 export {

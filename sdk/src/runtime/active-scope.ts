@@ -1,7 +1,7 @@
 /**
  * Which durable scope (the root, a step body, a child context) the running code belongs to.
  * Tracking it needs async context propagation, which browsers lack, so the runtime only
- * declares the slot: the Node entry installs an AsyncLocalStorage-based tracker, and without
+ * declares the slot: the Node entry installs a tracker built on Node's async hooks, and without
  * one the checks that depend on it are skipped.
  */
 export interface ActiveScope {
@@ -16,7 +16,7 @@ export interface ScopeTracker {
 
 let tracker: ScopeTracker | undefined;
 
-/** @example installScopeTracker(new AsyncLocalStorageTracker()) */
+/** @example installScopeTracker(createNodeScopeTracker()) // from sdk/local */
 export function installScopeTracker(next: ScopeTracker | undefined): void {
   tracker = next;
 }
