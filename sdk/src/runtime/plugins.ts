@@ -57,24 +57,21 @@ export interface OperationChangeInfo {
   operations: Record<string, OperationInfo>;
 }
 
-export interface InvocationInfo {
+/** What both ends of an invocation report. */
+export interface InvocationBaseInfo {
   requestId: string;
   executionArn: string;
   executionInput: unknown;
   operations: Record<string, OperationInfo>;
   executionStartTimestamp?: Date;
+  /** On the end info too: an addition to the official 2.4 API. */
   isFirstInvocation: boolean;
+}
+export interface InvocationInfo extends InvocationBaseInfo {
   /** Operations the service changed since the previous invocation (timers, callbacks). */
   updatedOperations: Record<string, OperationInfo>;
 }
-export interface InvocationEndInfo {
-  requestId: string;
-  executionArn: string;
-  executionInput: unknown;
-  operations: Record<string, OperationInfo>;
-  executionStartTimestamp?: Date;
-  /** Same as at the invocation's start (an addition to the official 2.4 info). */
-  isFirstInvocation: boolean;
+export interface InvocationEndInfo extends InvocationBaseInfo {
   status: PluginInvocationStatus;
   executionResult?: unknown;
   executionError?: Error;
