@@ -246,6 +246,11 @@ function callbackFailure(op: Operation): CallbackError | undefined {
   return new Failure(error.ErrorMessage ?? "", cause, error.ErrorData);
 }
 
+/** A failed batch item's error, always a ChildContextError as the official BatchResult has it. */
+function itemError(error: unknown): ChildContextError {
+  return error instanceof ChildContextError ? error : new ChildContextError(String((error as Error)?.message ?? error), error as Error);
+}
+
 /** What a map or parallel stores when its BatchResult is too large: counts and one S/F/- per item. */
 function batchSummary<O>(type: "MapResult" | "ParallelResult", result: BatchResult<O>, custom?: (r: BatchResult<O>) => string): string {
   const statuses: string[] = [];
@@ -1009,8 +1014,7 @@ export class DurableContextImpl implements DurableContext {
                   onSettled();
                 },
                 (error: unknown) => {
-                  const err = error instanceof ChildContextError ? error : new ChildContextError(String((error as Error)?.message ?? error), error as Error);
-                  results[index] = { error: err, index, status: BatchItemStatus.FAILED };
+                  results[index] = { error: itemError(error), index, status: BatchItemStatus.FAILED };
                   failureCount++;
                   onSettled();
                 },
@@ -1052,8 +1056,7 @@ export class DurableContextImpl implements DurableContext {
       try {
         results.push({ result: await runItem(this, index), index, status: BatchItemStatus.SUCCEEDED });
       } catch (error) {
-        const err = error instanceof ChildContextError ? error : new ChildContextError(String((error as Error)?.message ?? error), error as Error);
-        results.push({ error: err, index, status: BatchItemStatus.FAILED });
+        results.push({ error: itemError(error), index, status: BatchItemStatus.FAILED });
       }
     }
     const successCount = results.filter((r) => r.status === BatchItemStatus.SUCCEEDED).length;
