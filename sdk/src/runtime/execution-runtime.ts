@@ -1,7 +1,7 @@
 import type { Operation, OperationType } from "../protocol/index.js";
 import { CheckpointManager } from "./checkpoint-manager.js";
 import type { DurableExecutionClient } from "./client.js";
-import { NonDeterministicExecutionError } from "./errors.js";
+import { DurableExecutionClientErrorScope, isDurableExecutionClientError, NonDeterministicExecutionError } from "./errors.js";
 import { createPluginHub, toOperationInfoMap, type PluginHub } from "./plugins.js";
 import { TerminationManager } from "./termination.js";
 
@@ -94,13 +94,24 @@ export function isTerminal(status: Operation["Status"] | undefined): boolean {
   return status === "SUCCEEDED" || status === "FAILED" || status === "CANCELLED" || status === "TIMED_OUT" || status === "STOPPED";
 }
 
+/** Lambda's 502s for a function whose key it cannot use: only the customer can fix them. */
+const CUSTOMER_KMS_ERRORS = new Set(["KMSAccessDeniedException", "KMSDisabledException", "KMSInvalidStateException", "KMSNotFoundException"]);
+
 /**
- * A stale token, throttling, a 5xx or a network failure ends the invocation so that Lambda
- * retries it; any other 4xx fails the execution (js-sdk-api.md §2.8).
+ * How a failed call to the durable API (checkpoint or get-state) ends things (seed 002): the KMS
+ * errors and 4xx client errors fail the execution; a stale token, throttling, other 5xx and
+ * network failures end only the invocation, so that Lambda retries it. A custom client says
+ * which it is with a DurableExecutionClientError.
+ *
+ * @example classifyCheckpointFailure({ name: "TooManyRequestsException", $metadata: { httpStatusCode: 429 } }).kind // "retry-invocation"
  */
 export function classifyCheckpointFailure(error: unknown): { kind: "fail" | "retry-invocation"; error: unknown } {
+  if (isDurableExecutionClientError(error)) {
+    return { kind: error.scope === DurableExecutionClientErrorScope.EXECUTION ? "fail" : "retry-invocation", error };
+  }
   const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; status?: number };
   const status = e?.$metadata?.httpStatusCode ?? e?.status;
+  if (e?.name && CUSTOMER_KMS_ERRORS.has(e.name)) return { kind: "fail", error };
   if (e?.name === "InvalidParameterValueException" && e.message?.startsWith("Invalid Checkpoint Token")) {
     return { kind: "retry-invocation", error };
   }

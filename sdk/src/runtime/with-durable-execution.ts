@@ -13,7 +13,7 @@ import {
 } from "./client.js";
 import { DurableContextImpl, type DurableContext, type LambdaContext } from "./context.js";
 import { toErrorObject } from "./errors.js";
-import { ExecutionRuntime } from "./execution-runtime.js";
+import { classifyCheckpointFailure, ExecutionRuntime } from "./execution-runtime.js";
 import { runInScope } from "./active-scope.js";
 import { createDefaultLogger } from "./logger.js";
 import {
@@ -101,7 +101,14 @@ export function withDurableExecution<TEvent = any, TResult = any>(
       event instanceof DurableExecutionInvocationInputWithClient
         ? event.durableExecutionClient
         : (config.durableExecutionClient ?? new DurableExecutionApiClient(config.client));
-    const operations = await loadOperations(event, client);
+    let operations: Operation[];
+    try {
+      operations = await loadOperations(event, client);
+    } catch (error) {
+      // Before any user code: a permanent error fails the execution, anything else is retried.
+      if (classifyCheckpointFailure(error).kind === "fail") return { Status: "FAILED", Error: toErrorObject(error) };
+      throw error;
+    }
     const input = parseInput(operations) as TEvent;
     const requestId = lambdaContext?.awsRequestId ?? crypto.randomUUID();
     const updated = new Set(event.UpdatedOperationIds ?? []);
