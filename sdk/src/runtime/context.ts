@@ -10,6 +10,7 @@ import {
   DurableOperationError,
   InvokeError,
   PromiseCombinatorError,
+  SerdesFailedError,
   StepError,
   WaitForConditionError,
   StepInterruptedError,
@@ -443,7 +444,7 @@ export class DurableContextImpl implements DurableContext {
     const { stepPath, id, existing } = this.nextOperation();
     const runtime = this.runtime;
     const checkpoints = runtime.checkpoints;
-    const serdes = config?.serdes ?? (this.defaultSerdes as Serdes<T>);
+    const serdes = this.guarded(config?.serdes ?? (this.defaultSerdes as Serdes<T>), stepPath, name);
     const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
     const atMostOnce = config?.semantics === StepSemantics.AtMostOncePerRetry;
     const strategy = config?.retryStrategy ?? retryPresets.default;
@@ -544,6 +545,34 @@ export class DurableContextImpl implements DurableContext {
     this.runtime.termination.evaluate();
   }
 
+  /**
+   * A serdes whose failure ends the invocation (Lambda retries it) instead of failing the
+   * operation: bad (de)serialization is a bug or an outage, not an outcome worth recording.
+   */
+  private guarded<T>(serdes: Omit<Serdes<T>, "serialize"> & Partial<Pick<Serdes<T>, "serialize">>, stepPath: string, name: string | undefined): Serdes<T> {
+    const fail = (what: string, error: unknown): Promise<never> => {
+      const message = `${what} failed for step ${name ? `"${name}" ` : ""}(${stepPath}): ${error instanceof Error ? error.message : `Unknown ${what.toLowerCase()} error`}`;
+      this.runtime.termination.terminate({ kind: "retry-invocation", error: new SerdesFailedError(message, error) });
+      return never();
+    };
+    return {
+      serialize: async (value, context) => {
+        try {
+          return await serdes.serialize!(value, context);
+        } catch (error) {
+          return fail("Serialization", error);
+        }
+      },
+      deserialize: async (data, context) => {
+        try {
+          return await serdes.deserialize(data, context);
+        } catch (error) {
+          return fail("Deserialization", error);
+        }
+      },
+    };
+  }
+
   /** Fails the execution when code calls this context from inside another one (Node only, see active-scope). */
   private checkUsage(operation: string): void {
     const problem = contextMisuse(this.stepPrefix, operation);
@@ -620,7 +649,7 @@ export class DurableContextImpl implements DurableContext {
     const runtime = this.runtime;
     const checkpoints = runtime.checkpoints;
     const subType = config?.subType ?? "RunInChildContext";
-    const serdes = config?.serdes ?? (this.defaultSerdes as Serdes<T>);
+    const serdes = this.guarded(config?.serdes ?? (this.defaultSerdes as Serdes<T>), stepPath, name);
     const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
     const virtual = config?.virtualContext === true;
     const mapper = config?.errorMapper;
@@ -714,7 +743,7 @@ export class DurableContextImpl implements DurableContext {
     const { stepPath, id, existing } = this.nextOperation();
     const runtime = this.runtime;
     const checkpoints = runtime.checkpoints;
-    const serdes = (config?.serdes ?? this.callbackDeserializer ?? passThroughSerdes) as Omit<Serdes<T>, "serialize">;
+    const serdes = this.guarded((config?.serdes ?? this.callbackDeserializer ?? passThroughSerdes) as Serdes<T>, stepPath, name);
     const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
     const base = this.base(id, name, "CALLBACK", "Callback");
     const opInfo = this.opInfo(id, name, "CALLBACK", "Callback");
@@ -773,7 +802,7 @@ export class DurableContextImpl implements DurableContext {
               : new ChildContextError(original.message, original),
       },
     );
-    const reader = (serdes ?? configured ?? passThroughSerdes) as Omit<Serdes<T>, "serialize">;
+    const reader = this.guarded((serdes ?? configured ?? passThroughSerdes) as Serdes<T>, stepPath, name);
     const context = { entityId: stepPath, durableExecutionArn: this.runtime.durableExecutionArn };
     return new DurablePromise(async () => (await reader.deserialize(await raw, context)) as T);
   }
@@ -789,8 +818,8 @@ export class DurableContextImpl implements DurableContext {
     const runtime = this.runtime;
     const checkpoints = runtime.checkpoints;
     const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
-    const payloadSerdes = config?.payloadSerdes ?? (this.defaultSerdes as Serdes<I>);
-    const resultSerdes = config?.resultSerdes ?? (this.defaultSerdes as Serdes<O>);
+    const payloadSerdes = this.guarded(config?.payloadSerdes ?? (this.defaultSerdes as Serdes<I>), stepPath, name);
+    const resultSerdes = this.guarded(config?.resultSerdes ?? (this.defaultSerdes as Serdes<O>), stepPath, name);
     const base = this.base(id, name, "CHAINED_INVOKE", "ChainedInvoke");
     const opInfo = this.opInfo(id, name, "CHAINED_INVOKE", "ChainedInvoke");
 
@@ -822,7 +851,7 @@ export class DurableContextImpl implements DurableContext {
     const { stepPath, id } = this.nextOperation();
     const runtime = this.runtime;
     const checkpoints = runtime.checkpoints;
-    const serdes = config.serdes ?? (this.defaultSerdes as Serdes<T>);
+    const serdes = this.guarded(config.serdes ?? (this.defaultSerdes as Serdes<T>), stepPath, name);
     const serdesContext = { entityId: stepPath, durableExecutionArn: runtime.durableExecutionArn };
     const base = this.base(id, name, "STEP", "WaitForCondition");
     const opInfo = this.opInfo(id, name, "STEP", "WaitForCondition");

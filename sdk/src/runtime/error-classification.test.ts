@@ -37,7 +37,7 @@ describe("what the invocation answers when the durable API fails", () => {
         DurableExecutionArn: "arn:aws:lambda:us-east-1:123456789012:function:fn:$LATEST/durable-execution/run/inv",
         CheckpointToken: "token-1",
         InitialExecutionState: {
-          Operations: [{ Id: "exec", Type: "EXECUTION", Status: "STARTED", ExecutionDetails: { InputPayload: "{}" } }],
+          Operations: [{ Id: "exec", Type: "EXECUTION", Status: "STARTED", StartTimestamp: new Date(), ExecutionDetails: { InputPayload: "{}" } }],
           NextMarker: "page-2",
         },
       },

@@ -139,6 +139,15 @@ export class StepInterruptedError extends Error {
   }
 }
 
+/** A serdes threw: the invocation ends and Lambda retries it (internal, as in the official SDK). */
+export class SerdesFailedError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message || "Serdes operation failed");
+    this.name = "SerdesFailedError";
+    if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
+  }
+}
+
 /** A recorded operation does not match the code now asking for it (type, sub type or name). */
 export class NonDeterministicExecutionError extends Error {
   constructor(message: string) {

@@ -34,3 +34,26 @@ describe("serdes", () => {
     expect(typeof plain.createdAt).toBe("string");
   });
 });
+
+describe("a failing serdes", () => {
+  it("ends the invocation for Lambda to retry instead of failing the step", async () => {
+    const { runOnEngine } = await import("./engine-run.test-support.js");
+    let calls = 0;
+    const flaky = {
+      serialize: async (v: unknown) => {
+        if (++calls === 1) throw new Error("disk full");
+        return JSON.stringify(v);
+      },
+      deserialize: async (d: string | undefined) => (d === undefined ? undefined : JSON.parse(d)),
+    };
+    const { done, events } = await runOnEngine(async (_e, ctx) => ctx.step("save", async () => 42, { serdes: flaky }));
+    expect(done.Status).toBe("SUCCEEDED");
+    expect(done.Result).toBe("42");
+    const failedInvocation = events.find((e) => e.EventType === "InvocationCompleted" && e.InvocationCompletedDetails?.Error);
+    expect(failedInvocation?.InvocationCompletedDetails?.Error?.Payload).toMatchObject({
+      ErrorType: "SerdesFailedError",
+      ErrorMessage: 'Serialization failed for step "save" (1): disk full',
+    });
+    expect(events.some((e) => e.EventType === "StepFailed")).toBe(false);
+  });
+});
