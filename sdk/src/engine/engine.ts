@@ -28,6 +28,7 @@ import {
 } from "../protocol/index.js";
 import { applyUpdate, completeCallback, completeChainedInvoke, validateUpdateShape, waitSucceeded } from "./apply-update.js";
 import type { Clock, TimerHandle } from "./clock.js";
+import { initialStatePage, visibleOperations } from "./invocation-state.js";
 import type { CallbackTimers, ExecutionRecord, Store } from "./store.js";
 import { decodeMarker, encodeMarker, randomBase64 } from "./tokens.js";
 
@@ -337,10 +338,11 @@ export class Engine {
       this.failInvocationHard(arn, { ErrorType: "ResourceNotFoundException", ErrorMessage: `Function ${rec.functionName} no longer exists` });
       return false;
     }
+    const { page, rest } = initialStatePage(visibleOperations(this.store.listOperations(arn)));
     const event = toEventJson({
       DurableExecutionArn: arn,
       CheckpointToken: rec.checkpointToken!,
-      InitialExecutionState: { Operations: this.store.listOperations(arn) },
+      InitialExecutionState: { Operations: page, ...(rest !== undefined && { NextMarker: encodeMarker({ s: rest }) }) },
       ...(updatedOperationIds.length > 0 && { UpdatedOperationIds: updatedOperationIds }),
     }) as DurableExecutionInvocationInput;
 
@@ -616,7 +618,7 @@ export class Engine {
       invalid(`${INVALID_CHECKPOINT_TOKEN}: the token is stale or belongs to another invocation`);
     }
     const limit = pageSize(req.MaxItems);
-    const ops = this.store.listOperations(rec.arn);
+    const ops = visibleOperations(this.store.listOperations(rec.arn));
     const start = readMarker(req.Marker, isSeqCursor)?.s ?? 0;
     const page = ops.slice(start, start + limit);
     const res: GetDurableExecutionStateResponse = { Operations: page };
