@@ -5,3 +5,4 @@ export type { Clock, TimerHandle } from "./clock.js";
 export { MemoryStore, matchesExecutionQuery } from "./memory-store.js";
 export type { Store, ExecutionRecord, ExecutionQuery, EventQuery } from "./store.js";
 export { InProcessClient } from "./in-process-client.js";
+export { encodeMarker, decodeMarker } from "./tokens.js";

@@ -2,13 +2,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   Limits,
   ServiceError,
+  parseDurableExecutionArn,
   parseFunctionName,
   toWireJson,
   type ErrorObject,
   type ExecutionStatus,
   type OperationUpdate,
 } from "../protocol/index.js";
-import type { Engine } from "../engine/index.js";
+import { decodeMarker, encodeMarker, type Engine } from "../engine/index.js";
 import type { FunctionRegistry } from "./registry.js";
 
 /** A response the router produces; serialized by {@link sendResponse}. */
@@ -104,6 +105,10 @@ class Query {
   }
 }
 
+const CALLBACK_ID = /^[A-Za-z0-9+/]+={0,2}$/;
+
+const isFunctionCursor = (v: unknown): v is { f: number } => Number.isInteger((v as { f?: unknown })?.f) && (v as { f: number }).f >= 0;
+
 /** Splits the raw path first and decodes each segment after, so `%2F` inside an ARN stays in its segment. */
 function pathSegments(rawPath: string): string[] {
   return rawPath
@@ -138,7 +143,7 @@ export class LambdaHttpApi {
     if (method === "GET" && seg.length === 1 && seg[0] === "health") return { status: 200, json: { ok: true } };
 
     if (seg[0] === "2015-03-31" && seg[1] === "functions") {
-      if (method === "GET" && seg.length === 2) return { status: 200, json: { Functions: this.registry.list().map((f) => this.registry.configuration(f)) } };
+      if (method === "GET" && seg.length === 2) return this.listFunctions(q);
       if (method === "GET" && seg.length === 3) {
         const fn = this.registry.require(seg[2]!, q.string("Qualifier"));
         return { status: 200, json: { Configuration: this.registry.configuration(fn) } };
@@ -149,6 +154,8 @@ export class LambdaHttpApi {
     if (seg[0] === "2025-12-01" && seg[1] === "durable-executions" && seg.length >= 3) {
       const arn = seg[2]!;
       const action = seg[3];
+      // Checked here, before any lookup, so a malformed ARN is a 400 naming the field and never a 404.
+      if (!parseDurableExecutionArn(arn)) invalid(`DurableExecutionArn ${JSON.stringify(arn)} is not a durable execution ARN`);
       // Absent query members stay undefined; the engine applies Lambda's defaults.
       if (method === "GET" && seg.length === 3) {
         return { status: 200, json: this.engine.getExecution({ DurableExecutionArn: arn, IncludeExecutionData: q.bool("IncludeExecutionData") }) };
@@ -202,6 +209,7 @@ export class LambdaHttpApi {
 
     if (seg[0] === "2025-12-01" && seg[1] === "durable-execution-callbacks" && seg.length === 4 && method === "POST") {
       const callbackId = seg[2]!;
+      if (callbackId.length > 1024 || !CALLBACK_ID.test(callbackId)) invalid(`CallbackId ${JSON.stringify(callbackId)} is not a callback id (1-1024 characters of base64)`);
       const body = await readBody(req);
       if (seg[3] === "succeed") {
         this.engine.sendCallbackSuccess(callbackId, body);
@@ -235,6 +243,20 @@ export class LambdaHttpApi {
     }
 
     throw new ServiceError("ResourceNotFoundException", `No operation of this service matches ${route}`);
+  }
+
+  /** ListFunctions, paged as Lambda pages it: 50 by default, up to 10,000, opaque markers. */
+  private listFunctions(q: Query): ApiResponse {
+    const maxItems = q.int("MaxItems") ?? 50;
+    if (maxItems < 1 || maxItems > 10_000) invalid("MaxItems must be an integer from 1 to 10000");
+    const marker = q.string("Marker");
+    const start = marker === undefined ? 0 : (decodeMarker(marker, isFunctionCursor)?.f ?? invalid("Marker is not a marker this service returned"));
+    const all = this.registry.list();
+    const json: { Functions: unknown[]; NextMarker?: string } = {
+      Functions: all.slice(start, start + maxItems).map((f) => this.registry.configuration(f)),
+    };
+    if (start + maxItems < all.length) json.NextMarker = encodeMarker({ f: start + maxItems });
+    return { status: 200, json };
   }
 
   /** Invoke: starts a durable execution; RequestResponse waits for its end, Event returns at once. */

@@ -116,7 +116,8 @@ describe("local durable service through LambdaClient", () => {
 
   it("answers bad input with Lambda's errors, naming the problem", async () => {
     await expect(client.send(new GetDurableExecutionCommand({ DurableExecutionArn: "arn:aws:lambda:nope" }))).rejects.toMatchObject({
-      name: "ResourceNotFoundException",
+      name: "InvalidParameterValueException",
+      message: expect.stringContaining("DurableExecutionArn"),
     });
     await expect(client.send(new InvokeCommand({ FunctionName: "missing-fn", Payload: "{}" }))).rejects.toMatchObject({
       name: "ResourceNotFoundException",
