@@ -1,15 +1,15 @@
 "use client";
-import type { ExecutionDetail } from "@/lib/api-types";
 import { durationBetween, formatDuration, formatTimestamp } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { ErrorObjectView } from "@/components/ui/ErrorObjectView";
 import { PayloadView } from "@/components/ui/PayloadView";
 import { StatusBadge } from "@/components/ui/StatusBadge";
+import type { ExecutionFacts } from "./execution-facts";
 
 /** Name, status, ARN, timing, input and outcome of an execution. */
-export function ExecutionHeader({ execution }: { execution: ExecutionDetail }) {
-  const running = execution.status === "RUNNING";
+export function ExecutionHeader({ execution }: { execution: ExecutionFacts }) {
+  const running = execution.running;
   const now = useNow(running);
   return (
     <section className="space-y-4 rounded-lg border border-zinc-200 bg-white p-4" data-testid="execution-header">
@@ -19,12 +19,14 @@ export function ExecutionHeader({ execution }: { execution: ExecutionDetail }) {
           <StatusBadge status={execution.status} />
         </span>
       </div>
-      <div className="flex min-w-0 items-center gap-2">
-        <code className="min-w-0 truncate rounded bg-zinc-100 px-2 py-1 text-xs text-zinc-700" title={execution.arn} data-testid="execution-arn">
-          {execution.arn}
-        </code>
-        <CopyButton value={execution.arn} label="Copy ARN" />
-      </div>
+      {execution.arn ? (
+        <div className="flex min-w-0 items-center gap-2">
+          <code className="min-w-0 truncate rounded bg-zinc-100 px-2 py-1 text-xs text-zinc-700" title={execution.arn} data-testid="execution-arn">
+            {execution.arn}
+          </code>
+          <CopyButton value={execution.arn} label="Copy ARN" />
+        </div>
+      ) : null}
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <div>
           <dt className="text-xs text-zinc-500">Started</dt>
