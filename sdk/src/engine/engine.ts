@@ -545,6 +545,13 @@ export class Engine {
       if (rec.checkpointToken === undefined || req.CheckpointToken !== rec.checkpointToken) {
         invalid(`${INVALID_CHECKPOINT_TOKEN}: the token is stale or belongs to another invocation`);
       }
+      const fresh = new Set(updates.filter((u) => u.Type !== "EXECUTION" && !this.store.getOperation(arn, u.Id)).map((u) => u.Id));
+      if (fresh.size > 0) {
+        const count = this.store.countOperations(arn) - 1; // the EXECUTION operation is not counted
+        if (count + fresh.size > Limits.MAX_OPERATIONS) {
+          invalid(`The execution would have ${count + fresh.size} operations; a durable execution may have at most ${Limits.MAX_OPERATIONS}`);
+        }
+      }
       const changed = new Map<string, Operation>();
       const now = this.clock.now();
       updates.forEach((u, i) => {

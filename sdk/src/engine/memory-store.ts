@@ -84,6 +84,10 @@ export class MemoryStore implements Store {
     return op && structuredClone(op);
   }
 
+  countOperations(arn: string): number {
+    return this.executions.get(arn)?.ops.size ?? 0;
+  }
+
   listOperations(arn: string): Operation[] {
     return [...(this.executions.get(arn)?.ops.values() ?? [])].map((op) => structuredClone(op));
   }

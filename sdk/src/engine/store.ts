@@ -86,6 +86,8 @@ export interface Store {
   getOperation(arn: string, id: string): Operation | undefined;
   /** Operations in the order they were first stored. */
   listOperations(arn: string): Operation[];
+  /** How many operations the execution has (the EXECUTION one included), without reading them. */
+  countOperations(arn: string): number;
 
   appendEvent(arn: string, event: Event): void;
   listEvents(arn: string, q: EventQuery): Event[];

@@ -79,6 +79,7 @@ export class SqliteStore implements Store {
       ),
       getOp: db.prepare("SELECT body FROM operations WHERE arn = ? AND id = ?"),
       listOps: db.prepare("SELECT body FROM operations WHERE arn = ? ORDER BY seq"),
+      countOps: db.prepare("SELECT COUNT(*) AS n FROM operations WHERE arn = ?"),
       putEvent: db.prepare("INSERT INTO events (arn, event_id, body) VALUES (?, ?, ?)"),
       eventsAsc: db.prepare("SELECT body FROM events WHERE arn = ? AND event_id > ? ORDER BY event_id LIMIT ?"),
       eventsDesc: db.prepare("SELECT body FROM events WHERE arn = ? AND event_id < ? ORDER BY event_id DESC LIMIT ?"),
@@ -178,6 +179,10 @@ export class SqliteStore implements Store {
   getOperation(arn: string, id: string): Operation | undefined {
     const row = this.stmts.getOp.get(arn, id) as { body: string } | undefined;
     return row && decode<Operation>(row.body);
+  }
+
+  countOperations(arn: string): number {
+    return (this.stmts.countOps.get(arn) as { n: number }).n;
   }
 
   listOperations(arn: string): Operation[] {

@@ -18,5 +18,12 @@ export async function runOnEngine(handler: DurableExecutionHandler, config?: Dur
   // Fire timers (waits, retries) until the execution ends.
   for (let i = 0; i < 100 && engine.getExecution({ DurableExecutionArn: arn }).Status === "RUNNING" && clock.fireNext(); i++) await engine.idle();
   const done = engine.getExecution({ DurableExecutionArn: arn });
-  return { done, arn, events: engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 1000 }).Events ?? [] };
+  const events = [];
+  let marker: string | undefined;
+  do {
+    const page = engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 1000, ...(marker && { Marker: marker }) });
+    events.push(...(page.Events ?? []));
+    marker = page.NextMarker;
+  } while (marker);
+  return { done, arn, events };
 }
