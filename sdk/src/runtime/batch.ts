@@ -1,5 +1,5 @@
 import type { ErrorObject } from "../protocol/index.js";
-import { BatchCompletionError, DurableOperationError } from "./errors.js";
+import { BatchCompletionError, ChildContextError, DurableOperationError } from "./errors.js";
 import type { Serdes } from "./serdes.js";
 
 export enum BatchItemStatus {
@@ -233,4 +233,43 @@ export function completionReason(config: CompletionConfig | undefined, status: C
   const min = (config as ThresholdCompletionConfig | undefined)?.minSuccessful;
   if (min !== undefined && status.successCount >= min) return "MIN_SUCCESSFUL_REACHED";
   return "ALL_COMPLETED";
+}
+
+/** A failed batch item's error, always a ChildContextError as the official BatchResult has it. */
+export function itemError(error: unknown): ChildContextError {
+  return error instanceof ChildContextError ? error : new ChildContextError(String((error as Error)?.message ?? error), error as Error);
+}
+
+/** What a map or parallel stores when its BatchResult is too large: counts and one S/F/- per item. */
+export function batchSummary<O>(type: "MapResult" | "ParallelResult", result: BatchResult<O>, custom?: (r: BatchResult<O>) => string): string {
+  const statuses: string[] = [];
+  for (const item of result.all) statuses[item.index] = item.status === BatchItemStatus.SUCCEEDED ? "S" : item.status === BatchItemStatus.FAILED ? "F" : "-";
+  const record: Record<string, unknown> = {
+    type,
+    totalCount: result.totalCount,
+    successCount: result.successCount,
+    failureCount: result.failureCount,
+    ...(type === "ParallelResult" && { startedCount: result.startedCount }),
+    completionReason: result.completionReason,
+    status: result.status,
+    itemStatuses: Array.from(statuses, (s) => s ?? "-").join(""),
+  };
+  // The user's summary is kept verbatim beside ours, never mixed into its keys.
+  if (custom) record.summary = custom(result);
+  return JSON.stringify(record);
+}
+
+const COMPLETION_REASONS = new Set(["ALL_COMPLETED", "MIN_SUCCESSFUL_REACHED", "FAILURE_TOLERANCE_EXCEEDED", "CUSTOM_COMPLETION_SUCCEEDED", "CUSTOM_COMPLETION_FAILED"]);
+
+/** Reads a stored batch summary; anything malformed counts as absent. */
+export function parseSummary(payload: string | undefined): { completionReason?: CompletionReason; itemStatuses?: string } {
+  try {
+    const parsed = JSON.parse(payload ?? "") as { completionReason?: unknown; itemStatuses?: unknown };
+    return {
+      ...(typeof parsed?.completionReason === "string" && COMPLETION_REASONS.has(parsed.completionReason) && { completionReason: parsed.completionReason as CompletionReason }),
+      ...(typeof parsed?.itemStatuses === "string" && /^[SF-]+$/.test(parsed.itemStatuses) && { itemStatuses: parsed.itemStatuses }),
+    };
+  } catch {
+    return {};
+  }
 }

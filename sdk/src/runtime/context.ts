@@ -3,13 +3,11 @@ import { DurablePromise } from "./durable-promise.js";
 import { durationToSeconds, type Duration } from "./duration.js";
 import {
   CallbackError,
-  CallbackExternalError,
   CallbackSubmitterError,
-  CallbackTimeoutError,
+  callbackFailure,
   ChildContextError,
   DurableOperationError,
   InvokeError,
-  PromiseCombinatorError,
   SerdesFailedError,
   StepError,
   WaitForConditionError,
@@ -20,7 +18,7 @@ import { contextMisuse, runInScope } from "./active-scope.js";
 import { isTerminal, type ExecutionRuntime } from "./execution-runtime.js";
 import { scopedLogger, type DurableContextLogger, type DurableLogData, type DurableLogger, type LoggerConfig } from "./logger.js";
 import { hashOperationId } from "./operation-id.js";
-import { retryPresets, type RetryDecision, type WaitForConditionDecision } from "./retry.js";
+import { retryPresets, type WaitForConditionDecision } from "./retry.js";
 import {
   AttemptEndInfoOutcome,
   PluginOperationStatus,
@@ -31,8 +29,35 @@ import {
   type HookName,
   type OperationInfo,
 } from "./plugins.js";
-import { defaultSerdes, passThroughSerdes, type Serdes, type SerdesConfig } from "./serdes.js";
+import { passThroughSerdes, type Serdes, type SerdesConfig } from "./serdes.js";
+import { promiseCombinators } from "./promise-combinators.js";
+import type {
+  ChildConfig,
+  ChildFunc,
+  ConcurrencyConfig,
+  CreateCallbackConfig,
+  CreateCallbackResult,
+  DurableContext,
+  DurablePromiseCombinators,
+  InvokeConfig,
+  LambdaContext,
+  MapConfig,
+  MapFunc,
+  NamedParallelBranch,
+  ParallelConfig,
+  ParallelFunc,
+  StepConfig,
+  StepFunc,
+  WaitForCallbackConfig,
+  WaitForCallbackSubmitterFunc,
+  WaitForConditionCheckFunc,
+  WaitForConditionConfig,
+} from "./context-types.js";
+import { NestingType, StepSemantics } from "./context-types.js";
 import {
+  batchSummary,
+  itemError,
+  parseSummary,
   BatchItemStatus,
   BatchResultImpl,
   batchResultSerdes,
@@ -40,186 +65,11 @@ import {
   completionReason,
   isComplete,
   shouldContinue,
-  type CompletionReason,
   type CompletionStatus,
   type BatchItem,
   type BatchResult,
   type CompletionConfig,
 } from "./batch.js";
-
-export enum StepSemantics {
-  AtMostOncePerRetry = "AT_MOST_ONCE_PER_RETRY",
-  AtLeastOncePerRetry = "AT_LEAST_ONCE_PER_RETRY",
-}
-
-/** What a step body receives. `attempt` is 1-based. */
-export interface StepContext {
-  logger: DurableContextLogger;
-  attempt: number;
-}
-
-export type StepFunc<T> = (context: StepContext) => Promise<T> | T;
-export type ChildFunc<T> = (context: DurableContext) => Promise<T>;
-
-export interface StepConfig<T> {
-  retryStrategy?: (error: Error, attemptCount: number) => RetryDecision;
-  semantics?: StepSemantics;
-  serdes?: Serdes<T>;
-}
-
-export interface ChildConfig<T> {
-  serdes?: Serdes<T>;
-  subType?: string;
-  /** Stored instead of a result too large to checkpoint; the children then rebuild it on replay. */
-  summaryGenerator?: (result: T) => string;
-  /** Turns the recorded failure into the error the caller sees (default: a ChildContextError). */
-  errorMapper?: (originalError: DurableOperationError) => DurableOperationError;
-  /** Not checkpointed itself: its operations are parented to the nearest real context. */
-  virtualContext?: boolean;
-}
-
-/** How map items and parallel branches appear in the history. */
-export enum NestingType {
-  /** Each item is its own child context. */
-  NESTED = "NESTED",
-  /** Items are virtual contexts: fewer operations, their children hang off the batch context. */
-  FLAT = "FLAT",
-}
-
-export interface CreateCallbackConfig<T = string> {
-  timeout?: Duration;
-  heartbeatTimeout?: Duration;
-  /** Reads the external system's result; by default it is passed through as the raw string. */
-  serdes?: Omit<Serdes<T>, "serialize">;
-}
-
-export interface WaitForCallbackConfig<T = string> extends CreateCallbackConfig<T> {
-  /** Retries of the submitter step. */
-  retryStrategy?: (error: Error, attemptCount: number) => RetryDecision;
-}
-
-/** The promise of a callback's result, and the id to hand to the system that will complete it. */
-export type CreateCallbackResult<T = string> = [DurablePromise<T>, string];
-
-export type WaitForCallbackSubmitterFunc = (callbackId: string, context: { logger: DurableContextLogger }) => Promise<void>;
-
-export interface InvokeConfig<I = unknown, O = unknown> {
-  payloadSerdes?: Serdes<I>;
-  resultSerdes?: Serdes<O>;
-  /** Tenant of the invoked function, for tenant-isolated functions. */
-  tenantId?: string;
-}
-
-export interface WaitForConditionConfig<T> {
-  waitStrategy: (state: T, attempt: number) => WaitForConditionDecision;
-  initialState: T;
-  serdes?: Serdes<T>;
-}
-
-export type WaitForConditionCheckFunc<T> = (state: T, context: StepContext) => Promise<T>;
-
-export interface ConcurrencyConfig<T> {
-  maxConcurrency?: number;
-  completionConfig?: CompletionConfig;
-  /** How the whole BatchResult is checkpointed. */
-  serdes?: Serdes<BatchResult<T>>;
-  /** How each item's result is checkpointed. */
-  itemSerdes?: Serdes<T>;
-  /** Stored instead of a BatchResult too large to checkpoint. */
-  summaryGenerator?: (result: BatchResult<T>) => string;
-  nesting?: NestingType;
-}
-
-export interface MapConfig<I, O> extends ConcurrencyConfig<O> {
-  itemNamer?: (item: I, index: number) => string;
-}
-export type ParallelConfig<O> = ConcurrencyConfig<O>;
-
-export type MapFunc<I, O> = (context: DurableContext, item: I, index: number, array: I[]) => Promise<O>;
-export type ParallelFunc<O> = (context: DurableContext) => Promise<O>;
-export interface NamedParallelBranch<O> {
-  name?: string;
-  func: ParallelFunc<O>;
-}
-
-/** The minimal Lambda context the runtime reads. */
-export interface LambdaContext {
-  awsRequestId: string;
-  functionName?: string;
-  getRemainingTimeInMillis?: () => number;
-  [key: string]: unknown;
-}
-
-/** The durable operations user code calls; API-compatible with the official SDK's. */
-export interface DurableContext {
-  readonly lambdaContext: LambdaContext;
-  readonly logger: DurableContextLogger;
-  readonly executionContext: { readonly durableExecutionArn: string };
-  step<T>(name: string | undefined, fn: StepFunc<T>, config?: StepConfig<T>): DurablePromise<T>;
-  step<T>(fn: StepFunc<T>, config?: StepConfig<T>): DurablePromise<T>;
-  wait(name: string, duration: Duration): DurablePromise<void>;
-  wait(duration: Duration): DurablePromise<void>;
-  runInChildContext<T>(name: string | undefined, fn: ChildFunc<T>, config?: ChildConfig<T>): DurablePromise<T>;
-  runInChildContext<T>(fn: ChildFunc<T>, config?: ChildConfig<T>): DurablePromise<T>;
-  waitForCondition<T>(name: string | undefined, check: WaitForConditionCheckFunc<T>, config: WaitForConditionConfig<T>): DurablePromise<T>;
-  waitForCondition<T>(check: WaitForConditionCheckFunc<T>, config: WaitForConditionConfig<T>): DurablePromise<T>;
-  map<I, O>(name: string | undefined, items: I[], mapFunc: MapFunc<I, O>, config?: MapConfig<I, O>): DurablePromise<BatchResult<O>>;
-  map<I, O>(items: I[], mapFunc: MapFunc<I, O>, config?: MapConfig<I, O>): DurablePromise<BatchResult<O>>;
-  parallel<O>(name: string | undefined, branches: (ParallelFunc<O> | NamedParallelBranch<O>)[], config?: ParallelConfig<O>): DurablePromise<BatchResult<O>>;
-  parallel<O>(branches: (ParallelFunc<O> | NamedParallelBranch<O>)[], config?: ParallelConfig<O>): DurablePromise<BatchResult<O>>;
-  invoke<I, O>(name: string, funcId: string, input?: I, config?: InvokeConfig<I, O>): DurablePromise<O>;
-  invoke<I, O>(funcId: string, input?: I, config?: InvokeConfig<I, O>): DurablePromise<O>;
-  createCallback<T = string>(name: string | undefined, config?: CreateCallbackConfig<T>): DurablePromise<CreateCallbackResult<T>>;
-  createCallback<T = string>(config?: CreateCallbackConfig<T>): DurablePromise<CreateCallbackResult<T>>;
-  waitForCallback<T = string>(name: string | undefined, submitter: WaitForCallbackSubmitterFunc, config?: WaitForCallbackConfig<T>): DurablePromise<T>;
-  waitForCallback<T = string>(submitter: WaitForCallbackSubmitterFunc, config?: WaitForCallbackConfig<T>): DurablePromise<T>;
-  /** Durable `Promise.all/allSettled/any/race`: the outcome is recorded once and replayed. */
-  readonly promise: DurablePromiseCombinators;
-  /** Replaces the logger and/or turns replay silencing off; fields left out are kept. */
-  configureLogger(config: LoggerConfig): void;
-  /** Default serdes of this context and the child contexts it creates from now on. */
-  configureSerdes(config: SerdesConfig): void;
-}
-
-export interface DurablePromiseCombinators {
-  all<T>(name: string | undefined, promises: DurablePromise<T>[]): DurablePromise<T[]>;
-  all<T>(promises: DurablePromise<T>[]): DurablePromise<T[]>;
-  allSettled<T>(name: string | undefined, promises: DurablePromise<T>[]): DurablePromise<PromiseSettledResult<T>[]>;
-  allSettled<T>(promises: DurablePromise<T>[]): DurablePromise<PromiseSettledResult<T>[]>;
-  any<T>(name: string | undefined, promises: DurablePromise<T>[]): DurablePromise<T>;
-  any<T>(promises: DurablePromise<T>[]): DurablePromise<T>;
-  race<T>(name: string | undefined, promises: DurablePromise<T>[]): DurablePromise<T>;
-  race<T>(promises: DurablePromise<T>[]): DurablePromise<T>;
-}
-
-/**
- * allSettled results are stored with rejection reasons flattened to plain objects, and
- * revived as Errors, as the official SDK does.
- */
-const settledSerdes: Serdes<PromiseSettledResult<unknown>[]> = {
-  serialize: async (value) =>
-    value === undefined
-      ? undefined
-      : JSON.stringify(
-          value.map((r) =>
-            r.status === "rejected" && r.reason instanceof Error
-              ? { ...r, reason: { message: r.reason.message, name: r.reason.name, stack: r.reason.stack } }
-              : r,
-          ),
-        ),
-  deserialize: async (data) => {
-    if (data === undefined) return undefined;
-    return (JSON.parse(data) as PromiseSettledResult<unknown>[]).map((r) => {
-      const reason = r.status === "rejected" ? (r.reason as { message?: string; name?: string; stack?: string } | undefined) : undefined;
-      if (!reason || typeof reason !== "object" || !reason.message) return r;
-      const error = new Error(reason.message);
-      error.name = reason.name || "Error";
-      if (reason.stack) error.stack = reason.stack;
-      return { ...r, reason: error };
-    });
-  },
-};
-
 
 /** Splits the official SDK's overloads: a leading string or undefined is the name. */
 function splitNamed<F, C>(args: unknown[]): { name: string | undefined; fn: F; config: C | undefined } {
@@ -233,57 +83,6 @@ function splitNamed<F, C>(args: unknown[]): { name: string | undefined; fn: F; c
 function childContextError(recorded: ErrorObject, mapper?: ChildConfig<unknown>["errorMapper"]): DurableOperationError {
   const original = DurableOperationError.fromErrorObject(recorded);
   return mapper ? mapper(original) : new ChildContextError(original.message, original);
-}
-
-/** The error a closed callback rethrows, or undefined when it succeeded. */
-function callbackFailure(op: Operation): CallbackError | undefined {
-  if (op.Status === "SUCCEEDED") return undefined;
-  const error = op.CallbackDetails?.Error;
-  const Failure = op.Status === "TIMED_OUT" ? CallbackTimeoutError : CallbackExternalError;
-  if (!error) return new Failure("");
-  const cause = new Error(error.ErrorMessage ?? "");
-  cause.name = error.ErrorType || "Error";
-  if (error.StackTrace) cause.stack = error.StackTrace.join("\n");
-  return new Failure(error.ErrorMessage ?? "", cause, error.ErrorData);
-}
-
-/** A failed batch item's error, always a ChildContextError as the official BatchResult has it. */
-function itemError(error: unknown): ChildContextError {
-  return error instanceof ChildContextError ? error : new ChildContextError(String((error as Error)?.message ?? error), error as Error);
-}
-
-/** What a map or parallel stores when its BatchResult is too large: counts and one S/F/- per item. */
-function batchSummary<O>(type: "MapResult" | "ParallelResult", result: BatchResult<O>, custom?: (r: BatchResult<O>) => string): string {
-  const statuses: string[] = [];
-  for (const item of result.all) statuses[item.index] = item.status === BatchItemStatus.SUCCEEDED ? "S" : item.status === BatchItemStatus.FAILED ? "F" : "-";
-  const record: Record<string, unknown> = {
-    type,
-    totalCount: result.totalCount,
-    successCount: result.successCount,
-    failureCount: result.failureCount,
-    ...(type === "ParallelResult" && { startedCount: result.startedCount }),
-    completionReason: result.completionReason,
-    status: result.status,
-    itemStatuses: Array.from(statuses, (s) => s ?? "-").join(""),
-  };
-  // The user's summary is kept verbatim beside ours, never mixed into its keys.
-  if (custom) record.summary = custom(result);
-  return JSON.stringify(record);
-}
-
-const COMPLETION_REASONS = new Set(["ALL_COMPLETED", "MIN_SUCCESSFUL_REACHED", "FAILURE_TOLERANCE_EXCEEDED", "CUSTOM_COMPLETION_SUCCEEDED", "CUSTOM_COMPLETION_FAILED"]);
-
-/** Reads a stored batch summary; anything malformed counts as absent. */
-function parseSummary(payload: string | undefined): { completionReason?: CompletionReason; itemStatuses?: string } {
-  try {
-    const parsed = JSON.parse(payload ?? "") as { completionReason?: unknown; itemStatuses?: unknown };
-    return {
-      ...(typeof parsed?.completionReason === "string" && COMPLETION_REASONS.has(parsed.completionReason) && { completionReason: parsed.completionReason as CompletionReason }),
-      ...(typeof parsed?.itemStatuses === "string" && /^[SF-]+$/.test(parsed.itemStatuses) && { itemStatuses: parsed.itemStatuses }),
-    };
-  } catch {
-    return {};
-  }
 }
 
 /** What a context inherits from the one that created it. */
@@ -1097,27 +896,7 @@ export class DurableContextImpl implements DurableContext {
   }
 
   get promise(): DurablePromiseCombinators {
-    // Each combinator becomes a child context whose body awaits the given promises; its id is
-    // taken when the combinator is first awaited, as in the official SDK.
-    const combinator =
-      <R>(combine: (promises: DurablePromise<unknown>[]) => Promise<R>, serdes?: Serdes<R>) =>
-      (...args: unknown[]): DurablePromise<R> => {
-        const [name, promises] =
-          typeof args[0] === "string" || args[0] === undefined
-            ? [args[0] as string | undefined, args[1] as DurablePromise<unknown>[]]
-            : [undefined, args[0] as DurablePromise<unknown>[]];
-        return new DurablePromise(() =>
-          (this as DurableContext).runInChildContext<R>(name, () => combine(promises), {
-            ...(serdes && { serdes }),
-            errorMapper: (error) => new PromiseCombinatorError(error.message, error),
-          }),
-        );
-      };
-    return {
-      all: combinator((p) => Promise.all(p)),
-      allSettled: combinator((p) => Promise.allSettled(p), settledSerdes),
-      any: combinator((p) => Promise.any(p)),
-      race: combinator((p) => Promise.race(p)),
-    } as DurablePromiseCombinators;
+    return promiseCombinators(this);
   }
+
 }

@@ -1,4 +1,4 @@
-import type { ErrorObject } from "../protocol/index.js";
+import type { ErrorObject, Operation } from "../protocol/index.js";
 
 /**
  * Base of the errors a durable operation rethrows when its recorded outcome is a failure.
@@ -202,4 +202,16 @@ export class PluginLoadError extends Error {
     this.name = "PluginLoadError";
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
+}
+
+/** The error a closed callback rethrows, or undefined when it succeeded. */
+export function callbackFailure(op: Operation): CallbackError | undefined {
+  if (op.Status === "SUCCEEDED") return undefined;
+  const error = op.CallbackDetails?.Error;
+  const Failure = op.Status === "TIMED_OUT" ? CallbackTimeoutError : CallbackExternalError;
+  if (!error) return new Failure("");
+  const cause = new Error(error.ErrorMessage ?? "");
+  cause.name = error.ErrorType || "Error";
+  if (error.StackTrace) cause.stack = error.StackTrace.join("\n");
+  return new Failure(error.ErrorMessage ?? "", cause, error.ErrorData);
 }

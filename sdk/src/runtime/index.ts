@@ -4,7 +4,7 @@
  */
 export { withDurableExecution } from "./with-durable-execution.js";
 export type { DurableExecutionHandler, DurableLambdaHandler, DurableExecutionConfig } from "./with-durable-execution.js";
-export { StepSemantics, NestingType } from "./context.js";
+export { StepSemantics, NestingType } from "./context-types.js";
 export type {
   DurableContext,
   DurablePromiseCombinators,
@@ -27,7 +27,7 @@ export type {
   ParallelFunc,
   NamedParallelBranch,
   ConcurrencyConfig,
-} from "./context.js";
+} from "./context-types.js";
 export { DurablePromise } from "./durable-promise.js";
 export { BatchItemStatus, CompletionOutcome, completeBatch, continueBatch } from "./batch.js";
 export type {

@@ -1,4 +1,4 @@
-import type { LambdaContext } from "./context.js";
+import type { LambdaContext } from "./context-types.js";
 
 /** Lambda's longest invocation. */
 const MAX_INVOCATION_MS = 15 * 60 * 1000;

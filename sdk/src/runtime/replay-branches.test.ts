@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { Operation, OperationUpdate } from "../protocol/index.js";
 import { DurableExecutionInvocationInputWithClient, type DurableExecutionClient } from "./client.js";
-import type { DurableContext } from "./context.js";
+import type { DurableContext } from "./context-types.js";
 import { hashOperationId } from "./operation-id.js";
 import { retryPresets, StepSemantics, withDurableExecution } from "./index.js";
 

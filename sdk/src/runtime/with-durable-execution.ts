@@ -11,7 +11,8 @@ import {
   DurableExecutionInvocationInputWithClient,
   type DurableExecutionClient,
 } from "./client.js";
-import { DurableContextImpl, type DurableContext, type LambdaContext } from "./context.js";
+import { DurableContextImpl } from "./context.js";
+import type { DurableContext, LambdaContext } from "./context-types.js";
 import { toErrorObject } from "./errors.js";
 import { classifyCheckpointFailure, ExecutionRuntime } from "./execution-runtime.js";
 import { runInScope } from "./active-scope.js";

@@ -1,4 +1,4 @@
-import type { ChildConfig, DurableContext } from "./context.js";
+import type { ChildConfig, DurableContext } from "./context-types.js";
 import type { RetryStrategy } from "./retry.js";
 
 /** One try of the retried work; `attempt` is 1-based. */
