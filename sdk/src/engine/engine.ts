@@ -768,6 +768,9 @@ export class Engine {
     if (!fn) throw new ServiceError("ResourceNotFoundException", `Function not found: ${req.FunctionName}`);
     const limit = pageSize(req.MaxItems);
     const afterSeq = readMarker(req.Marker, isSeqCursor)?.s;
+    if (req.DurableExecutionName !== undefined && !DURABLE_EXECUTION_NAME.test(req.DurableExecutionName)) {
+      invalid(`DurableExecutionName must be 1-64 characters of [a-zA-Z0-9-_], got ${JSON.stringify(req.DurableExecutionName)}`);
+    }
     const statuses = req.Statuses ?? [];
     for (const s of statuses) {
       if (!["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "STOPPED"].includes(s)) invalid(`Statuses contains unknown status ${JSON.stringify(s)}`);

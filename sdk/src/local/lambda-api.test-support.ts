@@ -105,10 +105,17 @@ export async function waitForEvent(client: LambdaClient, arn: string, ready: (ev
   }
 }
 
-/** The id of the n-th (1-based) callback the execution opened, once it has. */
+/**
+ * The id of the n-th (1-based) callback the execution opened, once the invocation that opened
+ * it has ended too, so the history is at rest when the caller looks at it.
+ */
 export async function callbackId(client: LambdaClient, arn: string, n = 1): Promise<string> {
-  const started = await waitForEvent(client, arn, (events) => events.filter((e) => e.EventType === "CallbackStarted")[n - 1]);
-  return started.CallbackStartedDetails!.CallbackId!;
+  let started: Event | undefined;
+  await waitForEvent(client, arn, (events) => {
+    started = events.filter((e) => e.EventType === "CallbackStarted")[n - 1];
+    return started && events.find((e) => e.EventType === "InvocationCompleted" && e.EventId! > started!.EventId!);
+  });
+  return started!.CallbackStartedDetails!.CallbackId!;
 }
 
 /** What a refused call threw, for asserting its name, status and message together. */
