@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildGraphModel, buildOperations, parseHistory, type GraphModel, type OperationView } from "./index.js";
+import { buildGraphModel, buildOperations, defaultCollapsedGroups, parseHistory, type GraphModel, type OperationView } from "./index.js";
 
 const FIXTURES = new URL("../../../../shared/fixtures/histories/", import.meta.url);
 const graphOf = (name: string): GraphModel =>
@@ -114,5 +114,56 @@ describe("buildGraphModel", () => {
 
   it("returns an empty model for no operations", () => {
     expect(buildGraphModel([])).toEqual({ nodes: [], edges: [] });
+  });
+
+  it("summarizes what every group holds", () => {
+    const model = graphOf("map-basic.history.json");
+    const map = model.nodes.find((n) => n.operation.subType === "Map")!;
+    expect(map.group).toEqual({ childCount: 5, descendantCount: 10, childStatuses: { SUCCEEDED: 5 }, collapsed: false });
+    const item = model.nodes.find((n) => n.operation.name === "map-item-0")!;
+    expect(item.group).toEqual({ childCount: 1, descendantCount: 1, childStatuses: { SUCCEEDED: 1 }, collapsed: false });
+    expect(model.nodes.find((n) => n.kind === "operation")!.group).toBeUndefined();
+  });
+
+  it("draws a collapsed group as one node with its counts, leaving its members and their edges out", () => {
+    const ops = buildOperations(parseHistory(JSON.parse(readFileSync(new URL("run-in-child-context-failing-step.history.json", FIXTURES), "utf8"))).events);
+    const ctx = ops.find((op) => op.name === "child-with-failure")!;
+    const model = buildGraphModel(ops, { collapsed: new Set([ctx.id]) });
+    expect(model.nodes.map((n) => n.operation.name ?? n.operation.type)).toEqual(["EXECUTION", "child-with-failure", "wait-after-failure"]);
+    expect(model.nodes[1]!.group).toEqual({ childCount: 1, descendantCount: 1, childStatuses: { FAILED: 1 }, collapsed: true });
+    expect(edgePairs(model)).toEqual([
+      [model.nodes[0]!.id, ctx.id],
+      [ctx.id, model.nodes[2]!.id],
+    ]);
+  });
+
+  it("starts big groups collapsed, and only those", () => {
+    const ops = buildOperations(parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8"))).events);
+    const map = ops.find((op) => op.subType === "Map")!;
+    expect(defaultCollapsedGroups(ops)).toEqual(new Set());
+    expect(defaultCollapsedGroups(ops, 9)).toEqual(new Set([map.id]));
+    // Each item holds one step: above a threshold of 0 every item collapses too.
+    expect(defaultCollapsedGroups(ops, 0).size).toBe(6);
+  });
+
+  it("counts nested groups' members for the outer group", () => {
+    const model = buildGraphModel([
+      op("exec", "EXECUTION", 1),
+      op("outer", "CONTEXT", 2),
+      op("inner", "CONTEXT", 3, { parentId: "outer" }),
+      op("a", "STEP", 4, { parentId: "inner", status: "FAILED" }),
+      op("b", "STEP", 5, { parentId: "inner" }),
+    ], { collapsed: new Set(["inner", "exec", "nothing"]) });
+    expect(model.nodes.map((n) => [n.id, n.group?.descendantCount, n.group?.collapsed])).toEqual([
+      ["exec", undefined, undefined],
+      ["outer", 3, false],
+      ["inner", 2, true],
+    ]);
+    expect(model.nodes[2]!.group!.childStatuses).toEqual({ FAILED: 1, SUCCEEDED: 1 });
+  });
+
+  it("leaves an empty group open even when asked to collapse it", () => {
+    const model = buildGraphModel([op("exec", "EXECUTION", 1), op("empty", "CONTEXT", 2)], { collapsed: new Set(["empty"]) });
+    expect(model.nodes[1]!.group).toEqual({ childCount: 0, descendantCount: 0, childStatuses: {}, collapsed: false });
   });
 });

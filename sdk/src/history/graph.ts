@@ -2,7 +2,7 @@
  * A graph of an execution's operations, independent of any drawing library: the execution as the
  * start node, child contexts as groups holding their operations, and edges in program order.
  */
-import type { OperationView } from "./operations.js";
+import type { OperationView, OperationViewStatus } from "./operations.js";
 
 /** `execution`: the root/start node; `group`: a CONTEXT drawn as a box around its children. */
 export type GraphNodeKind = "execution" | "operation" | "group";
@@ -15,6 +15,25 @@ export interface GraphNode {
   /** Nesting depth: 0 at the top level, 1 inside one group, ... */
   depth: number;
   operation: OperationView;
+  /** Set on groups: what they hold, and whether they are drawn closed. */
+  group?: GroupSummary;
+}
+
+/** What a group holds, so a closed group can still say how many items it has and how they ended. */
+export interface GroupSummary {
+  /** Operations drawn directly in the group (map items, branches, or a child context's operations). */
+  childCount: number;
+  /** Operations inside the group at any depth. */
+  descendantCount: number;
+  /** The direct members by status: for a map, how many items succeeded, failed, are running. */
+  childStatuses: Partial<Record<OperationViewStatus, number>>;
+  /** True when the group is drawn as one closed node and its members are left out of the model. */
+  collapsed: boolean;
+}
+
+export interface GraphOptions {
+  /** Groups to draw closed (see {@link defaultCollapsedGroups}). */
+  collapsed?: ReadonlySet<string>;
 }
 
 export interface GraphEdge {
@@ -59,12 +78,8 @@ function kindOf(op: OperationView): GraphNodeKind {
   return op.type === "CONTEXT" ? "group" : "operation";
 }
 
-/**
- * Builds the graph model of a list of operations (as from {@link buildOperations}).
- *
- * @example buildGraphModel(buildOperations(events)).nodes.filter((n) => n.kind === "group").length
- */
-export function buildGraphModel(operations: readonly OperationView[]): GraphModel {
+/** Operations grouped by the group they are drawn in (undefined: the top level), each in program order. */
+function membersByContainer(operations: readonly OperationView[]): Map<string | undefined, OperationView[]> {
   const byId = new Map(operations.map((op) => [op.id, op]));
   const members = new Map<string | undefined, OperationView[]>();
   for (const op of operations) {
@@ -74,6 +89,55 @@ export function buildGraphModel(operations: readonly OperationView[]): GraphMode
     members.set(container, list);
   }
   for (const list of members.values()) list.sort((a, b) => a.firstEventId - b.firstEventId);
+  return members;
+}
+
+/** Operations inside each group at any depth, counted bottom-up without recursion. */
+function descendantCounts(members: ReadonlyMap<string | undefined, OperationView[]>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const order: string[] = [];
+  const stack = [...(members.get(undefined) ?? [])];
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const op = stack.pop()!;
+    if (op.type !== "CONTEXT" || seen.has(op.id)) continue;
+    seen.add(op.id);
+    order.push(op.id);
+    stack.push(...(members.get(op.id) ?? []));
+  }
+  // Parents come before their groups in `order`, so walking it backwards sees children first.
+  for (let i = order.length - 1; i >= 0; i--) {
+    const id = order[i]!;
+    let n = 0;
+    for (const member of members.get(id) ?? []) n += 1 + (counts.get(member.id) ?? 0);
+    counts.set(id, n);
+  }
+  return counts;
+}
+
+/**
+ * The groups big enough to start closed: more than `threshold` operations inside (at any depth).
+ * A huge map then opens as one node with its counts instead of thousands of boxes.
+ *
+ * @example buildGraphModel(ops, { collapsed: defaultCollapsedGroups(ops) })
+ */
+export function defaultCollapsedGroups(operations: readonly OperationView[], threshold = 40): Set<string> {
+  const out = new Set<string>();
+  for (const [id, n] of descendantCounts(membersByContainer(operations))) if (n > threshold) out.add(id);
+  return out;
+}
+
+/**
+ * Builds the graph model of a list of operations (as from {@link buildOperations}); members of
+ * collapsed groups are left out, and the group carries their counts instead.
+ *
+ * @example buildGraphModel(buildOperations(events)).nodes.filter((n) => n.kind === "group").length
+ */
+export function buildGraphModel(operations: readonly OperationView[], options: GraphOptions = {}): GraphModel {
+  const byId = new Map(operations.map((op) => [op.id, op]));
+  const members = membersByContainer(operations);
+  const descendants = descendantCounts(members);
+  const collapsed = options.collapsed ?? new Set<string>();
 
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
@@ -86,7 +150,13 @@ export function buildGraphModel(operations: readonly OperationView[]): GraphMode
       nodes.push(node);
       const previous = list[i - 1];
       if (previous && !concurrent) edges.push({ id: `${previous.id}->${op.id}`, source: previous.id, target: op.id });
-      if (op.type === "CONTEXT") visit(op.id, depth + 1);
+      if (op.type !== "CONTEXT") return;
+      const inside = members.get(op.id) ?? [];
+      const childStatuses: Partial<Record<OperationViewStatus, number>> = {};
+      for (const member of inside) childStatuses[member.status] = (childStatuses[member.status] ?? 0) + 1;
+      const closed = collapsed.has(op.id) && inside.length > 0;
+      node.group = { childCount: inside.length, descendantCount: descendants.get(op.id) ?? 0, childStatuses, collapsed: closed };
+      if (!closed) visit(op.id, depth + 1);
     });
   };
   visit(undefined, 0);

@@ -1,6 +1,7 @@
 /**
  * Pure projections of an execution's history for the UI: parsing untrusted input, the operation
- * tree with attempts and timings, and a graph model independent of any drawing library.
+ * tree with attempts and timings, a graph model independent of any drawing library, a timeline,
+ * event rows for tables and health figures against Lambda's limits.
  * Browser-safe: no Node APIs.
  */
 export { parseHistory, type ParsedHistory } from "./parse.js";
@@ -16,6 +17,29 @@ export {
   type AttemptView,
   type AttemptStatus,
   type InvocationView,
+  type UnfinishedInvocationView,
+  type PayloadField,
   type HistoryProjection,
 } from "./operations.js";
-export { buildGraphModel, type GraphModel, type GraphNode, type GraphEdge, type GraphNodeKind } from "./graph.js";
+export {
+  buildGraphModel,
+  defaultCollapsedGroups,
+  type GraphModel,
+  type GraphNode,
+  type GraphEdge,
+  type GraphNodeKind,
+  type GraphOptions,
+  type GroupSummary,
+} from "./graph.js";
+export { flattenOperationTree, ancestorIds, type TreeEntry } from "./tree.js";
+export {
+  buildTimeline,
+  type TimelineModel,
+  type TimelineRow,
+  type TimelineSegment,
+  type TimelineDeadline,
+  type SegmentKind,
+  type InvocationLane,
+} from "./timeline.js";
+export { measureHistory, HEALTH_LIMITS, type HistoryHealth, type LargestPayload } from "./health.js";
+export { describeEvent, describeEvents, filterEventRows, countEventTypes, searchTerms, type EventRow, type EventFilter } from "./event-rows.js";

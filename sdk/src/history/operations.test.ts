@@ -61,6 +61,13 @@ describe("buildOperations on step-with-retry", () => {
     expect(operationDurationMs(running, Date.parse("2025-12-03T22:59:53.610Z"))).toBe(1000);
   });
 
+  it("names the operations each invocation ran, leaving out the execution", () => {
+    expect(buildInvocations(all).map((i) => i.operationIds)).toEqual([[step.id], [step.id], [step.id]]);
+    expect(projectHistory(all).unfinishedInvocation).toBeUndefined();
+    const cut = projectHistory(all.filter((e) => e.EventId! <= 6));
+    expect(cut.unfinishedInvocation).toEqual({ startedAt: new Date("2025-12-03T22:59:53.613Z"), operationIds: [step.id] });
+  });
+
   it("lists the invocations", () => {
     const invocations = buildInvocations(all);
     expect(invocations.map((i) => i.eventId)).toEqual([4, 7, 10]);

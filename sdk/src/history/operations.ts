@@ -59,6 +59,8 @@ export interface OperationView {
   error?: ErrorObject;
   /** True when the service truncated one of this operation's payloads. */
   truncated: boolean;
+  /** Which payloads were truncated (in any of the operation's events), so the UI can mark each one. */
+  truncatedPayloads?: PayloadField[];
   wait?: { durationSeconds?: number; scheduledEndAt?: Date };
   callback?: { callbackId?: string; timeoutSeconds?: number; heartbeatTimeoutSeconds?: number };
   chainedInvoke?: { functionName?: string; tenantId?: string; durableExecutionArn?: string; executedVersion?: string };
@@ -67,6 +69,9 @@ export interface OperationView {
   children: string[];
 }
 
+/** The payload members of event details. */
+export type PayloadField = "input" | "result" | "error";
+
 /** One run of the function, from an InvocationCompleted event. */
 export interface InvocationView {
   eventId: number;
@@ -74,6 +79,18 @@ export interface InvocationView {
   startedAt?: Date;
   endedAt?: Date;
   error?: ErrorObject;
+  /**
+   * Operations the function wrote events for in this run (started, or a step/context finished),
+   * in history order; events the service writes on its own (a wait firing, a callback answered)
+   * do not count, and neither does the execution itself.
+   */
+  operationIds: string[];
+}
+
+/** Operations the function wrote events for after the last InvocationCompleted: a run still going. */
+export interface UnfinishedInvocationView {
+  startedAt?: Date;
+  operationIds: string[];
 }
 
 /** Everything {@link projectHistory} derives from a list of events. */
@@ -81,6 +98,8 @@ export interface HistoryProjection {
   /** In program order (by the EventId of each operation's first event). */
   operations: OperationView[];
   invocations: InvocationView[];
+  /** Set when events follow the last InvocationCompleted, i.e. an invocation is (or was cut off) mid-run. */
+  unfinishedInvocation?: UnfinishedInvocationView;
   /** Inconsistencies found while projecting; the affected events are ignored. */
   problems: string[];
 }
@@ -218,6 +237,34 @@ function onEnded(b: Builder, event: Event, phase: Exclude<EventPhase, "started">
   if (v.type === "WAIT" && d.Duration !== undefined) v.wait = { ...v.wait, durationSeconds: d.Duration };
 }
 
+/**
+ * Outcomes the service writes by itself, between invocations: a wait's timer firing, a callback
+ * answered through the API, an invoked execution ending, the execution timing out or being stopped.
+ * Every other operation event comes from a checkpoint of the running function.
+ */
+const SERVICE_WRITTEN: ReadonlySet<string> = new Set([
+  "WaitSucceeded",
+  "CallbackSucceeded",
+  "CallbackFailed",
+  "CallbackTimedOut",
+  "ChainedInvokeSucceeded",
+  "ChainedInvokeFailed",
+  "ChainedInvokeTimedOut",
+  "ChainedInvokeStopped",
+]);
+
+function markTruncated(v: OperationView, d: AnyDetails): void {
+  const fields: PayloadField[] = [];
+  if (d.Input?.Truncated) fields.push("input");
+  if (d.Result?.Truncated) fields.push("result");
+  if (d.Error?.Truncated) fields.push("error");
+  if (fields.length === 0) return;
+  v.truncated = true;
+  const known = new Set(v.truncatedPayloads);
+  for (const f of fields) known.add(f);
+  v.truncatedPayloads = [...known];
+}
+
 function byEventId(a: Event, b: Event): number {
   return (a.EventId ?? Number.MAX_SAFE_INTEGER) - (b.EventId ?? Number.MAX_SAFE_INTEGER);
 }
@@ -231,6 +278,9 @@ export function projectHistory(events: readonly Event[]): HistoryProjection {
   const problems: string[] = [];
   const builders = new Map<string, Builder>();
   const invocations: InvocationView[] = [];
+  // Operations touched by the function since the last InvocationCompleted (insertion-ordered).
+  let ranSinceLastInvocation = new Set<string>();
+  let firstEventSinceLastInvocation: Date | undefined;
 
   for (const event of [...events].sort(byEventId)) {
     const label = `event ${event.EventId ?? "?"}`;
@@ -242,7 +292,10 @@ export function projectHistory(events: readonly Event[]): HistoryProjection {
         startedAt: d.StartTimestamp,
         endedAt: d.EndTimestamp,
         error: errorOf(d.Error),
+        operationIds: [...ranSinceLastInvocation],
       });
+      ranSinceLastInvocation = new Set();
+      firstEventSinceLastInvocation = undefined;
       continue;
     }
     const kind = eventKind(event.EventType);
@@ -268,7 +321,11 @@ export function projectHistory(events: readonly Event[]): HistoryProjection {
     v.name ??= event.Name;
     v.parentId ??= event.ParentId;
     v.subType ??= event.SubType;
-    if (d.Input?.Truncated || d.Result?.Truncated || d.Error?.Truncated) v.truncated = true;
+    markTruncated(v, d);
+    if (v.type !== "EXECUTION" && !SERVICE_WRITTEN.has(event.EventType ?? "")) {
+      ranSinceLastInvocation.add(v.id);
+      firstEventSinceLastInvocation ??= event.EventTimestamp;
+    }
     if (kind.phase === "started") onStarted(b, event, d);
     else onEnded(b, event, kind.phase, d);
   }
@@ -280,7 +337,11 @@ export function projectHistory(events: readonly Event[]): HistoryProjection {
     if (parent) parent.view.children.push(op.id);
     else problems.push(`operation ${op.id}: its parent ${op.parentId} is not in the history`);
   }
-  return { operations, invocations, problems };
+  const projection: HistoryProjection = { operations, invocations, problems };
+  if (ranSinceLastInvocation.size > 0) {
+    projection.unfinishedInvocation = { startedAt: firstEventSinceLastInvocation, operationIds: [...ranSinceLastInvocation] };
+  }
+  return projection;
 }
 
 /**
