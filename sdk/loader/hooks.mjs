@@ -1,21 +1,40 @@
 // Module hooks: `@durable-lens/sdk[/x]` resolves through the sdk's package.json exports to the
-// TypeScript source of the file they name (`./dist/runtime/index.js` -> `src/runtime/index.ts`),
-// `./a.js` to `./a.ts` when only the TypeScript file exists, and `.ts` files load transpiled
-// (types dropped, no check: `npm run typecheck` checks them). Transpiled output is cached on
-// disk by content hash, so the typescript compiler loads only when a file changed.
+// TypeScript source of the file they name (`./dist/runtime/index.js` -> `src/runtime/index.ts`)
+// when that source exists (a checkout, not an installed package), `./a.js` to `./a.ts` when only
+// the TypeScript file exists, and `.ts`/`.mts` files load transpiled (types dropped, no check:
+// `npm run typecheck` checks ours). Transpiled output is cached on disk by content hash, so the
+// typescript compiler loads only when a file changed.
+//
+// Shared by the conformance runner and `durable-lens dev`, which also asks (through
+// `initialize`) to hear of every source file a handler loads, so it can reload on change.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const sdkRoot = new URL("../../", import.meta.url);
-const repoRoot = fileURLToPath(new URL("../", sdkRoot));
-const cacheDir = join(repoRoot, "node_modules", ".cache", "durable-lens-conformance");
+const sdkRoot = new URL("../", import.meta.url);
 const exportsMap = JSON.parse(readFileSync(new URL("package.json", sdkRoot), "utf8")).exports ?? {};
 const require = createRequire(import.meta.url);
-// Output changes with the compiler and with the options below.
-const CACHE_SALT = `typescript ${require("typescript/package.json").version}; es2022 esnext inline-maps v1`;
+
+/** `node_modules/.cache` of the project the sdk is installed in, or of the checkout it lives in. */
+function cacheDirectory() {
+  const here = fileURLToPath(import.meta.url);
+  const installed = here.lastIndexOf(`${sep}node_modules${sep}`);
+  if (installed >= 0) return join(here.slice(0, installed), "node_modules", ".cache", "durable-lens-ts");
+  const checkout = fileURLToPath(new URL("../", sdkRoot));
+  return existsSync(join(checkout, "node_modules")) ? join(checkout, "node_modules", ".cache", "durable-lens-ts") : join(tmpdir(), "durable-lens-ts");
+}
+const cacheDir = cacheDirectory();
+
+/** Where to report loaded source files, when the thread that registered us asked. */
+let loadedFilesPort;
+
+/** `data.loadedFilesPort`: a MessagePort that receives the URL of every file: module loaded outside node_modules. */
+export function initialize(data) {
+  loadedFilesPort = data?.loadedFilesPort;
+}
 
 /** The source file behind an sdk subpath export, if the export names a built file of src/. */
 function sdkSource(subpath) {
@@ -24,6 +43,17 @@ function sdkSource(subpath) {
   const built = typeof target === "string" ? /^\.\/dist\/(.+)\.js$/.exec(target) : null;
   const source = built && new URL(`src/${built[1]}.ts`, sdkRoot);
   return source && existsSync(source) ? source.href : undefined;
+}
+
+let salt;
+/** Output changes with the compiler and with the options below. Read on the first .ts file, so .js handlers need no typescript. */
+function cacheSalt(path) {
+  try {
+    salt ??= `typescript ${require("typescript/package.json").version}; es2022 esnext inline-maps v1`;
+  } catch {
+    throw new Error(`Loading ${path} needs the \`typescript\` package: npm install --save-dev typescript`);
+  }
+  return salt;
 }
 
 let ts;
@@ -47,10 +77,11 @@ export async function resolve(specifier, context, next) {
 }
 
 export async function load(url, context, next) {
-  if (!url.startsWith("file:") || !url.endsWith(".ts")) return next(url, context);
+  if (loadedFilesPort && url.startsWith("file:") && !url.includes("/node_modules/")) loadedFilesPort.postMessage(url);
+  if (!url.startsWith("file:") || !(url.endsWith(".ts") || url.endsWith(".mts"))) return next(url, context);
   const path = fileURLToPath(url);
   const source = readFileSync(path, "utf8");
-  const key = createHash("sha1").update(CACHE_SALT).update("\0").update(path).update("\0").update(source).digest("hex");
+  const key = createHash("sha1").update(cacheSalt(path)).update("\0").update(path).update("\0").update(source).digest("hex");
   const cached = join(cacheDir, `${key}.js`);
   if (existsSync(cached)) return { format: "module", source: readFileSync(cached, "utf8"), shortCircuit: true };
   const t = compiler();

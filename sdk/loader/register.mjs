@@ -1,5 +1,9 @@
-// Lets plain Node run the runner, the sdk sources and the handlers as TypeScript, the way
-// vitest does, so the conformance suite needs no build. `node --import <this> file.ts`.
+// Lets plain Node run TypeScript the way vitest does, so the conformance runner, the sdk
+// sources and the user's handlers need no build: `node --import <this> file.ts`.
+// A worker thread whose workerData carries `loadedFilesPort` (a MessagePort) hears of every
+// source file it loads: `durable-lens dev` reloads a handler when one of them changes.
 import { register } from "node:module";
+import { workerData } from "node:worker_threads";
 
-register("./hooks.mjs", import.meta.url);
+const port = workerData?.loadedFilesPort;
+register("./hooks.mjs", import.meta.url, port ? { data: { loadedFilesPort: port }, transferList: [port] } : undefined);
