@@ -1,13 +1,46 @@
-import { ServiceError, parseFunctionName, type DurableConfig } from "../protocol/index.js";
+import {
+  ServiceError,
+  parseFunctionName,
+  type DurableConfig,
+  type DurableExecutionInvocationInput,
+  type DurableExecutionInvocationOutput,
+} from "../protocol/index.js";
 import type { DurableLambdaHandler } from "../runtime/index.js";
 import type { FunctionInfo } from "../engine/index.js";
 
-/** A durable function the local service can run. */
+/** What the service tells a function it invokes out of process: who it is and where the durable API is. */
+export interface InvocationEnvironment {
+  requestId: string;
+  functionName: string;
+  functionArn: string;
+  /** The local service's URL, for the function's own LambdaClient. */
+  endpoint: string;
+  region: string;
+}
+
+/**
+ * Runs one invocation somewhere else than the service's own event loop (the user's modules
+ * run in worker threads): gets Lambda's invocation event as JSON, returns the handler's output.
+ */
+export type FunctionRunner = (event: DurableExecutionInvocationInput, env: InvocationEnvironment) => Promise<DurableExecutionInvocationOutput>;
+
+/**
+ * A durable function the local service can run: a `handler` runs in the service's process and
+ * checkpoints through the service's client; a `run` function runs it anywhere else.
+ */
 export interface RegisteredFunction {
   name: string;
   description?: string;
-  handler: DurableLambdaHandler;
+  handler?: DurableLambdaHandler;
+  run?: FunctionRunner;
   durableConfig?: DurableConfig;
+  /** When the code last changed, as GetFunction reports it. */
+  lastModified?: Date;
+}
+
+/** Lambda's LastModified format: `2026-01-01T00:00:00.000+0000`. */
+function lambdaTimestamp(d: Date): string {
+  return d.toISOString().replace("Z", "+0000");
 }
 
 /**
@@ -26,7 +59,13 @@ export class FunctionRegistry {
 
   register(fn: RegisteredFunction): void {
     if (!/^[a-zA-Z0-9_-]{1,64}$/.test(fn.name)) throw new Error(`Function name ${JSON.stringify(fn.name)} must be 1-64 characters of [a-zA-Z0-9-_]`);
+    if (!fn.handler === !fn.run) throw new Error(`Function ${fn.name} needs exactly one of handler and run`);
     this.functions.set(fn.name, fn);
+  }
+
+  /** Removes a function; its running executions fail on their next invocation, as on Lambda after DeleteFunction. */
+  unregister(name: string): boolean {
+    return this.functions.delete(name);
   }
 
   list(): RegisteredFunction[] {
@@ -74,7 +113,7 @@ export class FunctionRegistry {
       Description: fn.description ?? "",
       Version: "$LATEST",
       State: "Active",
-      LastModified: "2026-01-01T00:00:00.000+0000",
+      LastModified: lambdaTimestamp(fn.lastModified ?? new Date("2026-01-01T00:00:00.000Z")),
       DurableConfig: { ExecutionTimeout: 86_400, RetentionPeriodInDays: 14, ...fn.durableConfig },
     };
   }

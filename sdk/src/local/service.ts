@@ -33,6 +33,7 @@ export class LocalDurableService {
     private readonly server: Server,
     readonly endpoint: string,
     private readonly store: Store,
+    readonly region: string,
   ) {}
 
   static async start(options: LocalServiceOptions): Promise<LocalDurableService> {
@@ -42,6 +43,8 @@ export class LocalDurableService {
     for (const fn of options.functions ?? []) registry.register(fn);
 
     let functionClient: DurableExecutionApiClient | undefined;
+    // Invocations start only after the server listens, by which time `service` is set.
+    let service!: LocalDurableService;
     const engine = new Engine({
       store: options.store,
       clock: options.clock ?? new RealClock(),
@@ -49,9 +52,12 @@ export class LocalDurableService {
       accountId,
       resolveFunction: (name, qualifier) => registry.info(name, qualifier),
       invoke: async (fn, event, requestId) => {
-        const handler = registry.require(fn.functionName).handler;
+        const registered = registry.require(fn.functionName);
+        if (registered.run) {
+          return registered.run(event, { requestId, functionName: fn.functionName, functionArn: fn.functionArn, endpoint: service.endpoint, region });
+        }
         const input = new DurableExecutionInvocationInputWithClient(event, functionClient!);
-        return handler(input, createLambdaContext({ requestId, functionName: fn.functionName, functionArn: fn.functionArn }));
+        return registered.handler!(input, createLambdaContext({ requestId, functionName: fn.functionName, functionArn: fn.functionArn }));
       },
     });
     const api = new LambdaHttpApi(engine, registry);
@@ -72,7 +78,7 @@ export class LocalDurableService {
     functionClient = new DurableExecutionApiClient(
       new LambdaClient({ endpoint, region, credentials: { accessKeyId: "local", secretAccessKey: "local" } }),
     );
-    const service = new LocalDurableService(engine, registry, server, endpoint, options.store);
+    service = new LocalDurableService(engine, registry, server, endpoint, options.store, region);
     engine.recover();
     return service;
   }
