@@ -15,6 +15,8 @@ export interface TargetInfo {
   target: "local" | "aws";
   region: string;
   endpoint?: string;
+  /** The AWS profile credentials come from, when one is configured (a name, never a secret). */
+  profile?: string;
 }
 
 export interface FunctionSummary {
@@ -33,6 +35,20 @@ export interface ExecutionSummary {
   status: ExecutionStatus;
   startedAt: string;
   endedAt?: string;
+  /** The function version the execution runs on, when the service says. */
+  version?: string;
+}
+
+/** How many executions have one status; counting stops at a cap, and `more` says it did. */
+export interface StatusCount {
+  count: number;
+  more: boolean;
+}
+
+/** Running and failed executions of one function, for the functions page. */
+export interface FunctionCountsResponse {
+  running: StatusCount;
+  failed: StatusCount;
 }
 
 export interface ExecutionsResponse {

@@ -2,9 +2,11 @@
 /**
  * Browser-side data access: fetches the app's API routes through TanStack Query.
  */
-import { useQuery } from "@tanstack/react-query";
-import type { ExecutionStatus } from "@durable-lens/sdk/protocol";
-import type { ApiError, ExecutionResponse, ExecutionsResponse, FunctionsResponse, TargetInfo } from "./api-types";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { ApiError, ExecutionResponse, ExecutionsResponse, FunctionCountsResponse, FunctionsResponse, TargetInfo } from "./api-types";
+import { nameProblem, rangeProblem, startedWindow, type ExecutionFilter } from "./filters";
+
+export type { ExecutionFilter } from "./filters";
 
 /** How often views of running executions refresh. */
 export const RUNNING_REFRESH_MS = 2000;
@@ -55,28 +57,39 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-/** Filters of an execution list, as kept in the page's URL. */
-export interface ExecutionFilter {
-  statuses: ExecutionStatus[];
-  marker?: string;
-  order: "newest" | "oldest";
+/** How often the functions page refreshes its counts while something runs. */
+export const COUNTS_REFRESH_MS = 5000;
+
+/** Executions per page of the list. */
+export const EXECUTIONS_PAGE_SIZE = 50;
+
+/** The part of a filter that decides which page of executions is asked for (the trail of earlier markers does not). */
+function listKey(filter: ExecutionFilter) {
+  const { prev: _prev, ...rest } = filter;
+  return rest;
 }
 
 export const queryKeys = {
   target: ["target"] as const,
   functions: ["functions"] as const,
-  executions: (name: string, filter: ExecutionFilter) => ["executions", name, filter] as const,
+  counts: (name: string) => ["counts", name] as const,
+  executions: (name: string, filter: ExecutionFilter) => ["executions", name, listKey(filter)] as const,
   execution: (arn: string) => ["execution", arn] as const,
 };
 
 /**
- * The URL of an execution list request.
+ * The URL of an execution list request; relative time ranges are resolved against `now`.
  *
- * @example executionsUrl("f", { statuses: ["FAILED"], order: "newest" }) // "/api/functions/f/executions?status=FAILED&order=newest"
+ * @example executionsUrl("f", { statuses: ["FAILED"], order: "newest", prev: [] }, Date.now()) // "/api/functions/f/executions?status=FAILED&order=newest&maxItems=50"
  */
-export function executionsUrl(name: string, filter: ExecutionFilter, maxItems = 50): string {
+export function executionsUrl(name: string, filter: ExecutionFilter, now: number, maxItems = EXECUTIONS_PAGE_SIZE): string {
   const params = new URLSearchParams();
   for (const s of filter.statuses) params.append("status", s);
+  if (filter.name) params.set("name", filter.name);
+  const { startedAfter, startedBefore } = startedWindow(filter, now);
+  if (startedAfter) params.set("startedAfter", startedAfter);
+  if (startedBefore) params.set("startedBefore", startedBefore);
+  if (filter.qualifier) params.set("qualifier", filter.qualifier);
   if (filter.marker) params.set("marker", filter.marker);
   params.set("order", filter.order);
   params.set("maxItems", String(maxItems));
@@ -100,11 +113,28 @@ export function useFunctions() {
   });
 }
 
-/** One page of a function's executions, refreshing while any of them runs. */
+/** Running and failed counts of one function, refreshing while any execution runs. */
+export function useFunctionCounts(name: string) {
+  return useQuery({
+    queryKey: queryKeys.counts(name),
+    queryFn: ({ signal }) => getJson<FunctionCountsResponse>(`/api/functions/${encodeURIComponent(name)}/counts`, signal),
+    refetchInterval: (query) => ((query.state.data?.running.count ?? 0) > 0 ? COUNTS_REFRESH_MS : false),
+  });
+}
+
+/**
+ * One page of a function's executions, refreshing while any of them runs. While a new filter
+ * loads, the previous rows stay on screen (`isPlaceholderData`), so the page keeps its height
+ * and scroll position instead of flashing a skeleton.
+ */
 export function useExecutions(name: string, filter: ExecutionFilter) {
+  const valid = !nameProblem(filter.name) && !rangeProblem(filter);
   return useQuery({
     queryKey: queryKeys.executions(name, filter),
-    queryFn: ({ signal }) => getJson<ExecutionsResponse>(executionsUrl(name, filter), signal),
+    // The time window is resolved when the request is made, so every refresh of "last hour" is current.
+    queryFn: ({ signal }) => getJson<ExecutionsResponse>(executionsUrl(name, filter, Date.now()), signal),
+    enabled: valid,
+    placeholderData: keepPreviousData,
     refetchInterval: (query) =>
       query.state.data?.executions.some((e) => e.status === "RUNNING") ? RUNNING_REFRESH_MS : false,
   });

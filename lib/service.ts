@@ -7,8 +7,15 @@ import {
   type ErrorObject as SdkErrorObject,
   type Execution as SdkExecution,
 } from "@aws-sdk/client-lambda";
-import type { ErrorObject, ExecutionStatus } from "@durable-lens/sdk/protocol";
-import type { ExecutionResponse, ExecutionSummary, ExecutionsResponse, FunctionSummary } from "./api-types";
+import { parseFunctionName, type ErrorObject, type ExecutionStatus } from "@durable-lens/sdk/protocol";
+import type {
+  ExecutionResponse,
+  ExecutionSummary,
+  ExecutionsResponse,
+  FunctionCountsResponse,
+  FunctionSummary,
+  StatusCount,
+} from "./api-types";
 import { getLambdaClient } from "./lambda";
 import type { ExecutionsQuery } from "./validation";
 
@@ -16,6 +23,8 @@ import type { ExecutionsQuery } from "./validation";
 const MAX_FUNCTION_PAGES = 50;
 const MAX_HISTORY_PAGES = 100;
 const HISTORY_PAGE_SIZE = 1000;
+/** Counting stops after this many executions of a status: one page of the list call. */
+const COUNT_CAP = 1000;
 
 function iso(date: Date | undefined): string | undefined {
   return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
@@ -40,7 +49,16 @@ function summary(e: SdkExecution): ExecutionSummary {
   };
   const endedAt = iso(e.EndTimestamp);
   if (endedAt) out.endedAt = endedAt;
+  const version = e.FunctionArn ? parseFunctionName(e.FunctionArn)?.qualifier : undefined;
+  if (version) out.version = version;
   return out;
+}
+
+/** Splits `name:qualifier` from the path, unless the query names the qualifier itself. */
+function functionAndQualifier(functionName: string, qualifier: string | undefined): { FunctionName: string; Qualifier?: string } {
+  const ref = parseFunctionName(functionName);
+  if (!ref?.qualifier || functionName.startsWith("arn:")) return qualifier ? { FunctionName: functionName, Qualifier: qualifier } : { FunctionName: functionName };
+  return { FunctionName: ref.name, Qualifier: qualifier ?? ref.qualifier };
 }
 
 /**
@@ -74,9 +92,11 @@ export async function listDurableFunctions(): Promise<FunctionSummary[]> {
 export async function listExecutions(functionName: string, query: ExecutionsQuery): Promise<ExecutionsResponse> {
   const out = await getLambdaClient().send(
     new ListDurableExecutionsByFunctionCommand({
-      FunctionName: functionName,
+      ...functionAndQualifier(functionName, query.qualifier),
       Statuses: query.status.length > 0 ? query.status : undefined,
       DurableExecutionName: query.name,
+      StartedAfter: query.startedAfter,
+      StartedBefore: query.startedBefore,
       Marker: query.marker,
       MaxItems: query.maxItems,
       // Lambda lists newest first unless ReverseOrder is set (the opposite of the history call).
@@ -86,6 +106,23 @@ export async function listExecutions(functionName: string, query: ExecutionsQuer
   const response: ExecutionsResponse = { executions: (out.DurableExecutions ?? []).map(summary) };
   if (out.NextMarker) response.nextMarker = out.NextMarker;
   return response;
+}
+
+async function countWithStatus(functionName: string, status: ExecutionStatus): Promise<StatusCount> {
+  const out = await getLambdaClient().send(
+    new ListDurableExecutionsByFunctionCommand({ ...functionAndQualifier(functionName, undefined), Statuses: [status], MaxItems: COUNT_CAP }),
+  );
+  return { count: out.DurableExecutions?.length ?? 0, more: Boolean(out.NextMarker) };
+}
+
+/**
+ * How many executions of a function are running and how many failed (up to 1,000 each).
+ *
+ * @example (await countExecutions("order-processor")).running.count
+ */
+export async function countExecutions(functionName: string): Promise<FunctionCountsResponse> {
+  const [running, failed] = await Promise.all([countWithStatus(functionName, "RUNNING"), countWithStatus(functionName, "FAILED")]);
+  return { running, failed };
 }
 
 /**

@@ -19,6 +19,11 @@ describe("resolveTargetConfig", () => {
     expect(config).toEqual({ target: "aws", region: "us-east-1", profile: "dev" });
   });
 
+  it("falls back to AWS_DEFAULT_REGION as the AWS CLI does", () => {
+    expect(resolveTargetConfig({ DURABLE_LENS_TARGET: "aws", AWS_DEFAULT_REGION: "ap-southeast-2" }).region).toBe("ap-southeast-2");
+    expect(resolveTargetConfig({ DURABLE_LENS_TARGET: "aws", AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "ap-southeast-2" }).region).toBe("eu-west-1");
+  });
+
   it.each([
     [{ DURABLE_LENS_TARGET: "prod" }, /DURABLE_LENS_TARGET must be "local" or "aws", got "prod"/],
     [{ DURABLE_LENS_LOCAL_ENDPOINT: "not a url" }, /DURABLE_LENS_LOCAL_ENDPOINT "not a url" is not a URL/],

@@ -32,7 +32,8 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 /**
- * Reads the target from `DURABLE_LENS_TARGET`, `DURABLE_LENS_LOCAL_ENDPOINT`, `AWS_REGION` and `AWS_PROFILE`.
+ * Reads the target from `DURABLE_LENS_TARGET`, `DURABLE_LENS_LOCAL_ENDPOINT`, `AWS_REGION` (or
+ * `AWS_DEFAULT_REGION`) and `AWS_PROFILE`.
  *
  * @example resolveTargetConfig({ DURABLE_LENS_TARGET: "aws", AWS_REGION: "eu-west-1" }) // { target: "aws", region: "eu-west-1" }
  */
@@ -41,7 +42,7 @@ export function resolveTargetConfig(env: Env): TargetConfig {
   if (target !== "local" && target !== "aws") {
     throw new ConfigError(`DURABLE_LENS_TARGET must be "local" or "aws", got ${JSON.stringify(env.DURABLE_LENS_TARGET)}`);
   }
-  const region = nonEmpty(env.AWS_REGION) ?? DEFAULT_REGION;
+  const region = nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? DEFAULT_REGION;
   if (!/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/.test(region)) {
     throw new ConfigError(`AWS_REGION ${JSON.stringify(region)} is not a region name like "us-east-1"`);
   }

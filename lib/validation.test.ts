@@ -18,6 +18,7 @@ function badRequest(fn: () => unknown): HttpError {
 describe("parseExecutionsQuery", () => {
   it("defaults to all statuses, newest first", () => {
     expect(parseExecutionsQuery(new URLSearchParams(""))).toEqual({ status: [], order: "newest" });
+    expect(parseExecutionsQuery(new URLSearchParams("qualifier=&startedAfter="))).toEqual({ status: [], order: "newest" });
   });
 
   it("reads repeated and comma-separated statuses and the other fields", () => {
@@ -25,7 +26,24 @@ describe("parseExecutionsQuery", () => {
     expect(q).toEqual({ status: ["RUNNING", "FAILED", "TIMED_OUT"], name: "order-1001", marker: "abc", maxItems: 25, order: "oldest" });
   });
 
+  it("reads the qualifier and the start-time window", () => {
+    const q = parseExecutionsQuery(
+      new URLSearchParams("qualifier=prod&startedAfter=2026-01-01T00:00:00.000Z&startedBefore=2026-01-02T12:30:00Z"),
+    );
+    expect(q.qualifier).toBe("prod");
+    expect(q.startedAfter?.toISOString()).toBe("2026-01-01T00:00:00.000Z");
+    expect(q.startedBefore?.toISOString()).toBe("2026-01-02T12:30:00.000Z");
+    expect(parseExecutionsQuery(new URLSearchParams("qualifier=$LATEST")).qualifier).toBe("$LATEST");
+  });
+
   it.each([
+    ["qualifier=a%20b", 'Invalid query parameter "qualifier": must be a version, $LATEST or an alias name'],
+    ["startedAfter=yesterday", 'Invalid query parameter "startedAfter": must be an ISO 8601 timestamp'],
+    ["startedBefore=2026-13-45T00:00:00Z", 'Invalid query parameter "startedBefore"'],
+    [
+      "startedAfter=2026-01-02T00:00:00Z&startedBefore=2026-01-01T00:00:00Z",
+      'Invalid query parameter "startedAfter": must not be later than "startedBefore"',
+    ],
     ["status=DONE", 'Invalid query parameter "status"'],
     ["maxItems=0", 'Invalid query parameter "maxItems": must be at least 1'],
     ["maxItems=1001", 'Invalid query parameter "maxItems": must be at most 1000'],

@@ -16,6 +16,12 @@ const STATUSES = Object.values(ExecutionStatus) as [ExecutionStatus, ...Executio
 /** Sort order of an execution list, by start time. */
 export type ExecutionOrder = "newest" | "oldest";
 
+/** An ISO 8601 timestamp with a time zone, as the browser sends `Date.toISOString()`. */
+const timestamp = z
+  .string()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), { error: "must be an ISO 8601 timestamp" })
+  .transform((v) => new Date(v));
+
 const executionsQuery = z.object({
   status: z.array(z.enum(STATUSES, { error: `must be one of ${STATUSES.join(", ")}` })),
   name: z.string().regex(DURABLE_EXECUTION_NAME, { error: "must be 1-64 letters, digits, - or _" }).optional(),
@@ -27,6 +33,13 @@ const executionsQuery = z.object({
     .max(1000, { error: "must be at most 1000" })
     .optional(),
   order: z.enum(["newest", "oldest"], { error: 'must be "newest" or "oldest"' }).default("newest"),
+  // Lambda's qualifier pattern: a version number, $LATEST or an alias name.
+  qualifier: z
+    .string()
+    .regex(/^(\$LATEST|[a-zA-Z0-9_-]{1,128})$/, { error: "must be a version, $LATEST or an alias name" })
+    .optional(),
+  startedAfter: timestamp.optional(),
+  startedBefore: timestamp.optional(),
 });
 
 export type ExecutionsQuery = z.infer<typeof executionsQuery>;
@@ -36,8 +49,8 @@ function show(value: string): string {
 }
 
 /**
- * Reads `status` (repeatable, or comma-separated), `name`, `marker`, `maxItems` and `order`.
- * Throws an HttpError 400 naming the first bad field.
+ * Reads `status` (repeatable, or comma-separated), `name`, `marker`, `maxItems`, `order`, `qualifier`,
+ * `startedAfter` and `startedBefore`. Throws an HttpError 400 naming the first bad field.
  *
  * @example parseExecutionsQuery(new URLSearchParams("status=RUNNING&order=oldest")).order // "oldest"
  */
@@ -52,9 +65,18 @@ export function parseExecutionsQuery(params: URLSearchParams): ExecutionsQuery {
     marker: single("marker"),
     maxItems: single("maxItems"),
     order: single("order"),
+    qualifier: single("qualifier"),
+    startedAfter: single("startedAfter"),
+    startedBefore: single("startedBefore"),
   };
   const result = executionsQuery.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    const { startedAfter, startedBefore } = result.data;
+    if (startedAfter && startedBefore && startedAfter > startedBefore) {
+      throw new HttpError(400, "InvalidParameter", 'Invalid query parameter "startedAfter": must not be later than "startedBefore"');
+    }
+    return result.data;
+  }
   const issue = result.error.issues[0]!;
   const field = String(issue.path[0] ?? "query");
   throw new HttpError(400, "InvalidParameter", `Invalid query parameter "${field}": ${issue.message}`);
