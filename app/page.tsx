@@ -1,11 +1,20 @@
+import Link from "next/link";
 import { FunctionList } from "@/components/functions/FunctionList";
 
 export default function FunctionsPage() {
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-semibold tracking-tight">Durable functions</h1>
-        <p className="text-sm text-zinc-600">Pick a function to browse its executions.</p>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Durable functions</h1>
+          <p className="text-sm text-zinc-600">Pick a function to browse its executions.</p>
+        </div>
+        <p className="text-sm text-zinc-600">
+          Have a history file?{" "}
+          <Link href="/open" className="text-sky-700 hover:underline">
+            Open it offline
+          </Link>
+        </p>
       </div>
       <FunctionList />
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationBetween, formatDuration, formatTimestamp, prettyPayload } from "./format";
+import { durationBetween, formatBytes, formatDuration, formatTimestamp, prettyPayload } from "./format";
 
 describe("formatDuration", () => {
   it.each([
@@ -45,5 +45,20 @@ describe("prettyPayload", () => {
     expect(prettyPayload('"step succeeded"')).toBe('"step succeeded"');
     expect(prettyPayload("<b>not json</b>")).toBe("<b>not json</b>");
     expect(prettyPayload("{broken")).toBe("{broken");
+  });
+});
+
+describe("formatBytes", () => {
+  it("uses the largest unit that keeps the number readable", () => {
+    expect([0, 512, 1024, 1536, 10 * 1024, 1024 * 1024 * 12.4, 1024 ** 3 * 2].map(formatBytes)).toEqual([
+      "0 B",
+      "512 B",
+      "1.0 KB",
+      "1.5 KB",
+      "10 KB",
+      "12 MB",
+      "2.0 GB",
+    ]);
+    expect(formatBytes(-1)).toBe("—");
   });
 });

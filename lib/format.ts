@@ -67,3 +67,21 @@ export function prettyPayload(payload: string): string {
     return payload;
   }
 }
+
+/**
+ * A size in bytes for people: "512 B", "1.5 KB", "12 MB" (1 KB = 1024 B, as file managers count).
+ *
+ * @example formatBytes(1536) // "1.5 KB"
+ */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return "—";
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}

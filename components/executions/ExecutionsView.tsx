@@ -1,107 +1,179 @@
 "use client";
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import type { ExecutionFilter } from "@/lib/queries";
-import { useExecutions } from "@/lib/queries";
-import { filterFromSearchParams, filterToSearch } from "@/lib/filters";
-import { durationBetween, formatDuration, formatTimestamp } from "@/lib/format";
+import { useMemo, useRef } from "react";
+import {
+  changeFilter,
+  filterFromSearchParams,
+  filterToSearch,
+  isFiltered,
+  nextPage,
+  pageNumber,
+  previousPage,
+  type ExecutionFilter,
+} from "@/lib/filters";
+import { RUNNING_REFRESH_MS, useExecutions, useTarget } from "@/lib/queries";
 import { executionPath } from "@/lib/segments";
+import { useListNavigation } from "@/lib/use-list-navigation";
 import { useNow } from "@/lib/use-now";
+import { EmptyState } from "@/components/ui/EmptyState";
 import { QueryErrorBox } from "@/components/ui/ErrorBox";
-import { Loading } from "@/components/ui/Loading";
-import { StatusBadge } from "@/components/ui/StatusBadge";
+import { Kbd } from "@/components/ui/Kbd";
+import { SkeletonRows } from "@/components/ui/Skeleton";
+import { ExecutionsTable } from "./ExecutionsTable";
+import { NameSearch } from "./NameSearch";
+import { QualifierInput } from "./QualifierInput";
 import { StatusFilter } from "./StatusFilter";
+import { TimeRangeFilter } from "./TimeRangeFilter";
 
-/** A function's executions with a status filter and paging, all kept in the URL. */
+const linkButton = "text-sky-700 hover:underline disabled:cursor-default disabled:text-zinc-400 disabled:no-underline";
+
+function NoExecutions({ functionName, filter, onClear }: { functionName: string; filter: ExecutionFilter; onClear: () => void }) {
+  const { data: target } = useTarget();
+  if (isFiltered(filter)) {
+    return (
+      <EmptyState
+        title={filter.statuses.length > 0 ? `No executions with status ${filter.statuses.join(" or ")}.` : "No executions match these filters."}
+        action={
+          <button type="button" className={linkButton} onClick={onClear}>
+            Clear filters
+          </button>
+        }
+      >
+        <p>Widen the time range, pick other statuses or change the name search.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title={`${functionName} has no executions${filter.qualifier ? ` on ${filter.qualifier}` : ""} yet.`}>
+      <p>
+        Each invocation of a durable function starts an execution
+        {target?.target === "local" ? ` (the local service at ${target.endpoint ?? "its endpoint"} records them)` : ""}. Invoke the function and it
+        appears here.
+      </p>
+    </EmptyState>
+  );
+}
+
+/**
+ * A function's executions: status, name, time range, version and order filters and paging, all
+ * kept in the URL. While executions run the list refreshes itself; rows are keyed by ARN, so the
+ * row j/k selected and the scroll position survive each refresh.
+ */
 export function ExecutionsView({ functionName }: { functionName: string }) {
   const router = useRouter();
   const pathname = usePathname();
-  const filter = filterFromSearchParams(useSearchParams());
-  const { data, error, isPending, isFetching } = useExecutions(functionName, filter);
-  const anyRunning = data?.executions.some((e) => e.status === "RUNNING") ?? false;
+  const searchParams = useSearchParams();
+  const filter = useMemo(() => filterFromSearchParams(searchParams), [searchParams]);
+  const { data, error, isPending, isFetching, isPlaceholderData, refetch, dataUpdatedAt } = useExecutions(functionName, filter);
+  const executions = data?.executions;
+  const anyRunning = executions?.some((e) => e.status === "RUNNING") ?? false;
   const now = useNow(anyRunning);
+  const searchRef = useRef<HTMLInputElement>(null);
 
-  const navigate = (next: ExecutionFilter) => {
+  const keys = useMemo(() => executions?.map((e) => e.arn) ?? [], [executions]);
+  const { active, setActive } = useListNavigation({ keys, onOpen: (arn) => router.push(executionPath(arn)), searchRef });
+
+  const go = (next: ExecutionFilter, how: "push" | "replace" = "replace") => {
     const search = filterToSearch(next);
-    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    router[how](search ? `${pathname}?${search}` : pathname, { scroll: false });
   };
+  const change = (patch: Parameters<typeof changeFilter>[1]) => go(changeFilter(filter, patch));
+  const clear = () => go({ statuses: [], order: filter.order, prev: [], ...(filter.qualifier ? { qualifier: filter.qualifier } : {}) });
 
+  // A disabled query (a name or range the service would reject) has nothing to show but the message by its field.
+  const waiting = isPending && isFetching;
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <StatusFilter selected={filter.statuses} onChange={(statuses) => navigate({ statuses, order: filter.order })} />
-        <label className="flex items-center gap-2 text-sm text-zinc-600">
-          Order
-          <select
-            className="rounded border border-zinc-300 bg-white px-2 py-1 text-sm"
-            value={filter.order}
-            onChange={(e) => navigate({ statuses: filter.statuses, order: e.target.value === "oldest" ? "oldest" : "newest" })}
-          >
-            <option value="newest">Newest first</option>
-            <option value="oldest">Oldest first</option>
-          </select>
-        </label>
+      <div className="space-y-3 rounded-lg border border-zinc-200 bg-white p-3">
+        <StatusFilter selected={filter.statuses} onChange={(statuses) => change({ statuses })} />
+        <div className="flex flex-wrap items-start gap-x-5 gap-y-3">
+          <NameSearch value={filter.name} onChange={(name) => change({ name })} inputRef={searchRef} />
+          <TimeRangeFilter filter={filter} onChange={change} />
+          <QualifierInput value={filter.qualifier} onChange={(qualifier) => change({ qualifier })} />
+          <label className="flex items-center gap-2 text-sm text-zinc-600">
+            Order
+            <select
+              className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm"
+              value={filter.order}
+              onChange={(e) => change({ order: e.target.value === "oldest" ? "oldest" : "newest" })}
+              data-testid="order-select"
+            >
+              <option value="newest">Newest first</option>
+              <option value="oldest">Oldest first</option>
+            </select>
+          </label>
+        </div>
       </div>
 
-      {isPending ? (
-        <Loading label="Loading executions…" />
-      ) : error ? (
-        <QueryErrorBox title={`Could not list the executions of ${functionName}`} error={error} />
-      ) : data.executions.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-zinc-300 bg-white p-6 text-sm text-zinc-600">
-          No executions{filter.statuses.length > 0 ? ` with status ${filter.statuses.join(" or ")}` : ""}.
-        </p>
+      {/* A thin bar while a new filter or page loads over the rows still shown. */}
+      <div className="h-0.5 overflow-hidden rounded" aria-hidden>
+        {isFetching && (isPlaceholderData || waiting) ? <div className="h-full w-1/3 animate-pulse bg-sky-500" /> : null}
+      </div>
+
+      {waiting ? (
+        <SkeletonRows rows={8} columns={5} label="Loading executions…" />
+      ) : error && !executions ? (
+        <QueryErrorBox title={`Could not list the executions of ${functionName}`} error={error}>
+          <button type="button" onClick={() => refetch()} className="rounded border border-red-300 bg-white px-3 py-1 text-sm hover:bg-red-100">
+            Try again
+          </button>
+        </QueryErrorBox>
+      ) : !executions ? (
+        <EmptyState title="Fix the filters above to see executions." />
+      ) : executions.length === 0 ? (
+        <NoExecutions functionName={functionName} filter={filter} onClear={clear} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="executions-table">
-            <thead className="bg-zinc-50 text-left text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th className="px-4 py-2 font-medium">Name</th>
-                <th className="px-4 py-2 font-medium">Status</th>
-                <th className="px-4 py-2 font-medium">Started</th>
-                <th className="px-4 py-2 font-medium">Duration</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {data.executions.map((e) => (
-                <tr key={e.arn} className="hover:bg-zinc-50" data-testid="execution-row">
-                  <td className="px-4 py-2">
-                    <Link href={executionPath(e.arn)} className="font-mono font-medium text-sky-800 hover:underline">
-                      {e.name}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2">
-                    <StatusBadge status={e.status} />
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs text-zinc-600">{formatTimestamp(e.startedAt)}</td>
-                  <td className="px-4 py-2 font-mono text-xs text-zinc-600">
-                    {formatDuration(durationBetween(e.startedAt, e.endedAt, e.status === "RUNNING" ? now : undefined))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ExecutionsTable executions={executions} active={active} onHover={setActive} now={now} stale={isPlaceholderData} />
       )}
 
-      <div className="flex items-center justify-between text-sm">
-        <span className="text-xs text-zinc-400">{isFetching && !isPending ? "Refreshing…" : anyRunning ? "Refreshing while executions run" : ""}</span>
-        <span className="flex gap-3">
-          {filter.marker ? (
-            <button type="button" className="text-sky-700 hover:underline" onClick={() => navigate({ statuses: filter.statuses, order: filter.order })}>
-              ← First page
+      {error && executions ? (
+        <p role="alert" className="text-sm text-red-700">
+          Refreshing failed: {error.message}
+        </p>
+      ) : null}
+
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+        <span className="flex items-center gap-3 text-xs text-zinc-500">
+          {anyRunning ? (
+            <span data-testid="live-indicator" className="inline-flex items-center gap-1.5">
+              <span className="h-2 w-2 animate-pulse rounded-full bg-sky-500" aria-hidden />
+              Refreshing every {RUNNING_REFRESH_MS / 1000} s while executions run
+            </span>
+          ) : dataUpdatedAt ? (
+            <span>Updated {new Date(dataUpdatedAt).toLocaleTimeString()}</span>
+          ) : null}
+          {executions ? (
+            <button type="button" className={linkButton} onClick={() => refetch()} disabled={isFetching}>
+              {isFetching ? "Refreshing…" : "Refresh"}
             </button>
           ) : null}
-          {data?.nextMarker ? (
-            <button
-              type="button"
-              className="text-sky-700 hover:underline"
-              onClick={() => navigate({ statuses: filter.statuses, order: filter.order, marker: data.nextMarker })}
-            >
-              Next page →
-            </button>
-          ) : null}
+          <span className="hidden md:inline">
+            <Kbd>j</Kbd> <Kbd>k</Kbd> move · <Kbd>Enter</Kbd> open · <Kbd>/</Kbd> search
+          </span>
         </span>
+        <nav className="flex items-center gap-3" aria-label="Pages">
+          {filter.marker ? (
+            <>
+              <button type="button" className={linkButton} onClick={() => go(changeFilter(filter, {}), "push")}>
+                « First
+              </button>
+              <button type="button" className={linkButton} onClick={() => go(previousPage(filter), "push")}>
+                ← Previous
+              </button>
+            </>
+          ) : null}
+          <span className="text-xs text-zinc-500" data-testid="page-number">
+            Page {pageNumber(filter)}
+          </span>
+          <button
+            type="button"
+            className={linkButton}
+            disabled={!data?.nextMarker || isPlaceholderData}
+            onClick={() => data?.nextMarker && go(nextPage(filter, data.nextMarker), "push")}
+          >
+            Next →
+          </button>
+        </nav>
       </div>
     </div>
   );

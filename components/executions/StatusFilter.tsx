@@ -2,7 +2,7 @@
 import type { ExecutionStatus } from "@durable-lens/sdk/protocol";
 import { EXECUTION_STATUSES } from "@/lib/filters";
 
-/** Toggle buttons for the statuses to show; none selected means all. */
+/** Toggle buttons for the statuses to show, any number at once; none selected means all. */
 export function StatusFilter({ selected, onChange }: { selected: ExecutionStatus[]; onChange: (next: ExecutionStatus[]) => void }) {
   const toggle = (status: ExecutionStatus) =>
     onChange(selected.includes(status) ? selected.filter((s) => s !== status) : EXECUTION_STATUSES.filter((s) => s === status || selected.includes(s)));
