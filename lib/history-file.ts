@@ -1,0 +1,116 @@
+/**
+ * Reads a history file a user opened: the `Events` array as GetDurableExecutionHistory returns it,
+ * a `{ "Events": [...] }` object, or a bare array of events. Everything happens in the browser.
+ * A file that cannot be shown faithfully gets a message naming what is wrong; events that could
+ * not be read are never dropped silently.
+ */
+import { parseHistory } from "@durable-lens/sdk/history";
+import type { Event } from "@durable-lens/sdk/protocol";
+import { findJsonSyntaxError } from "./json-error";
+
+/** Larger files would exhaust the tab's memory before they could be shown. */
+export const MAX_HISTORY_FILE_BYTES = 512 * 1024 * 1024;
+
+/** At most this many problems are listed; the rest are counted. */
+const MAX_DETAILS = 20;
+
+/** A history that can be shown; `problems` are details that could not be read, listed next to it. */
+export interface HistoryFileOk {
+  ok: true;
+  events: Event[];
+  problems: string[];
+}
+
+/** A file that cannot be shown as it is. */
+export interface HistoryFileError {
+  ok: false;
+  /** One sentence naming what is wrong. */
+  message: string;
+  /** The specifics: the text around a JSON mistake, or the problem with each unreadable event. */
+  details: string[];
+  /** The events that could be read, when only some could not (`unread` of them): the user may look at them anyway. */
+  readable?: { events: Event[]; problems: string[]; unread: number };
+}
+
+export type HistoryFileResult = HistoryFileOk | HistoryFileError;
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return "a string";
+  return `a ${typeof value}`;
+}
+
+function capped(problems: readonly string[]): string[] {
+  if (problems.length <= MAX_DETAILS) return [...problems];
+  return [...problems.slice(0, MAX_DETAILS), `…and ${problems.length - MAX_DETAILS} more`];
+}
+
+const SHAPES = 'A history file is the "Events" array GetDurableExecutionHistory returns, as { "Events": [...] } or as a bare array of events.';
+
+/** The event list inside the parsed JSON, or the error that says why there is none. */
+function eventList(json: unknown): unknown[] | HistoryFileError {
+  if (Array.isArray(json)) return json;
+  if (typeof json === "object" && json !== null) {
+    const record = json as Record<string, unknown>;
+    if (Array.isArray(record.Events)) return record.Events;
+    if ("Events" in record) return { ok: false, message: `"Events" is ${kindOf(record.Events)}, not an array of events.`, details: [SHAPES] };
+    const keys = Object.keys(record);
+    const shown = keys.slice(0, 8).map((k) => JSON.stringify(k)).join(", ");
+    return {
+      ok: false,
+      message: `The file holds an object without an "Events" array (${keys.length === 0 ? "it is empty" : `its keys: ${shown}${keys.length > 8 ? ", …" : ""}`}).`,
+      details: [SHAPES],
+    };
+  }
+  return { ok: false, message: `The file holds ${kindOf(json)}, not a history.`, details: [SHAPES] };
+}
+
+/**
+ * Reads the text of a history file into events, or explains why it cannot.
+ *
+ * @example readHistoryText('[{"EventId":1,"EventType":"ExecutionStarted","Id":"x"}]').ok // true
+ */
+export function readHistoryText(text: string): HistoryFileResult {
+  // Editors on Windows like to start files with a byte-order mark, which JSON.parse rejects.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === "") return { ok: false, message: "The file is empty.", details: [SHAPES] };
+
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    const found = findJsonSyntaxError(body);
+    if (!found) return { ok: false, message: "The file is not valid JSON.", details: [] };
+    return {
+      ok: false,
+      message: `The file is not valid JSON: ${found.reason} at line ${found.line}, column ${found.column} (position ${found.position}).`,
+      // The excerpt with a caret under the mistake, for a monospace box.
+      details: [`${found.excerpt}\n${" ".repeat(found.excerptColumn)}^`],
+    };
+  }
+
+  const raw = eventList(json);
+  if (!Array.isArray(raw)) return raw;
+  if (raw.length === 0) return { ok: false, message: "The history has no events.", details: [SHAPES] };
+
+  const { events, problems } = parseHistory(raw);
+  const unread = raw.length - events.length;
+  if (events.length === 0) {
+    return { ok: false, message: `None of the ${raw.length} events could be read.`, details: capped(problems) };
+  }
+  const first = events[0]!;
+  if (first.EventType !== "ExecutionStarted") {
+    problems.push(`the history begins with ${first.EventType} (event ${first.EventId}), not ExecutionStarted: its start may be missing`);
+  }
+  if (unread > 0) {
+    return {
+      ok: false,
+      message: `${unread} of ${raw.length} events could not be read.`,
+      details: capped(problems),
+      readable: { events, problems, unread },
+    };
+  }
+  return { ok: true, events, problems };
+}
