@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Operation } from "../protocol/index.js";
+import { SqliteStore } from "./sqlite-store.js";
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const op = (Id: string, Status: Operation["Status"] = "STARTED"): Operation => ({ Id, Type: "STEP", Status, StartTimestamp: new Date(1_767_225_600_123) });
+
+describe("SqliteStore operations", () => {
+  it("counts each operation once however often it is updated, per execution, across a reopen", () => {
+    const dir = mkdtempSync(join(tmpdir(), "durable-lens-store-"));
+    dirs.push(dir);
+    let store = SqliteStore.open(dir);
+    expect(store.countOperations("a")).toBe(0);
+    store.transaction(() => {
+      store.putOperation("a", op("x"));
+      store.putOperation("a", op("y"));
+      store.putOperation("a", op("x", "SUCCEEDED"));
+      store.putOperation("b", op("x"));
+    });
+    expect(store.countOperations("a")).toBe(2);
+    expect(store.countOperations("b")).toBe(1);
+    store.close();
+
+    store = SqliteStore.open(dir);
+    store.putOperation("a", op("z"));
+    expect(store.countOperations("a")).toBe(3);
+    expect(store.listOperations("a").map((o) => [o.Id, o.Status])).toEqual([
+      ["x", "SUCCEEDED"],
+      ["y", "STARTED"],
+      ["z", "STARTED"],
+    ]);
+    expect(store.getOperation("a", "x")!.StartTimestamp).toEqual(new Date(1_767_225_600_123));
+    store.close();
+  });
+
+  it("keeps nothing of a transaction that throws", () => {
+    const store = SqliteStore.inMemory();
+    expect(() =>
+      store.transaction(() => {
+        store.putOperation("a", op("x"));
+        throw new Error("refused");
+      }),
+    ).toThrow("refused");
+    expect(store.countOperations("a")).toBe(0);
+    expect(store.getOperation("a", "x")).toBeUndefined();
+    store.close();
+  });
+});
