@@ -1,6 +1,13 @@
 export { LocalDurableService } from "./service.js";
 export type { LocalServiceOptions } from "./service.js";
 export { FunctionRegistry } from "./registry.js";
-export type { RegisteredFunction } from "./registry.js";
+export type { RegisteredFunction, FunctionRunner, InvocationEnvironment } from "./registry.js";
 export { SqliteStore, DataDirectoryError } from "./sqlite-store.js";
 export { sampleRegistrations, seedSampleExecutions } from "./seed.js";
+export { DevServer } from "./dev/dev-server.js";
+export type { DevServerOptions } from "./dev/dev-server.js";
+export { ModuleFunction } from "./dev/module-function.js";
+export type { ModuleFunctionOptions, LoadResult } from "./dev/module-function.js";
+export { CONFIG_FILE_NAME, parseConfig, readConfigFile } from "./dev/config-file.js";
+export { FunctionSpecError, functionNameFromFile, parseFunctionArgument } from "./dev/function-spec.js";
+export type { FunctionSpec } from "./dev/function-spec.js";
