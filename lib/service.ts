@@ -54,11 +54,15 @@ function summary(e: SdkExecution): ExecutionSummary {
   return out;
 }
 
-/** Splits `name:qualifier` from the path, unless the query names the qualifier itself. */
+/**
+ * The function and qualifier to ask about: `name:qualifier` from the path is split in two (an ARN
+ * is passed as it is), and a qualifier in the query wins over one in the name.
+ */
 function functionAndQualifier(functionName: string, qualifier: string | undefined): { FunctionName: string; Qualifier?: string } {
-  const ref = parseFunctionName(functionName);
-  if (!ref?.qualifier || functionName.startsWith("arn:")) return qualifier ? { FunctionName: functionName, Qualifier: qualifier } : { FunctionName: functionName };
-  return { FunctionName: ref.name, Qualifier: qualifier ?? ref.qualifier };
+  const ref = functionName.startsWith("arn:") ? undefined : parseFunctionName(functionName);
+  const name = ref?.qualifier ? ref.name : functionName;
+  const q = qualifier ?? ref?.qualifier;
+  return q ? { FunctionName: name, Qualifier: q } : { FunctionName: name };
 }
 
 /**
