@@ -2,13 +2,13 @@
 import { durationBetween, formatDuration, formatTimestamp } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
 import { CopyButton } from "@/components/ui/CopyButton";
-import { ErrorObjectView } from "@/components/ui/ErrorObjectView";
-import { PayloadView } from "@/components/ui/PayloadView";
 import { StatusBadge } from "@/components/ui/StatusBadge";
+import { ErrorDetails } from "./ErrorDetails";
 import type { ExecutionFacts } from "./execution-facts";
+import { JsonPayload } from "./JsonPayload";
 
 /** Name, status, ARN, timing, input and outcome of an execution. */
-export function ExecutionHeader({ execution }: { execution: ExecutionFacts }) {
+export function ExecutionHeader({ execution, source = "live" }: { execution: ExecutionFacts; source?: "live" | "file" }) {
   const running = execution.running;
   const now = useNow(running);
   return (
@@ -18,6 +18,11 @@ export function ExecutionHeader({ execution }: { execution: ExecutionFacts }) {
         <span data-testid="execution-status">
           <StatusBadge status={execution.status} />
         </span>
+        {source === "file" ? (
+          <span className="rounded bg-zinc-100 px-2 py-0.5 text-xs text-zinc-600" data-testid="execution-source">
+            opened from a file
+          </span>
+        ) : null}
       </div>
       {execution.arn ? (
         <div className="flex min-w-0 items-center gap-2">
@@ -51,18 +56,18 @@ export function ExecutionHeader({ execution }: { execution: ExecutionFacts }) {
       <div className="grid gap-4 md:grid-cols-2">
         <div className="min-w-0 space-y-1">
           <h2 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Input</h2>
-          <PayloadView payload={execution.input} testId="execution-input" />
+          <JsonPayload payload={execution.input} testId="execution-input" />
         </div>
         <div className="min-w-0 space-y-1">
           {execution.error ? (
             <>
               <h2 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Error</h2>
-              <ErrorObjectView error={execution.error} />
+              <ErrorDetails error={execution.error} />
             </>
           ) : (
             <>
               <h2 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Result</h2>
-              <PayloadView payload={execution.result} empty={running ? "(not finished yet)" : "(no result)"} testId="execution-result" />
+              <JsonPayload payload={execution.result} empty={running ? "(not finished yet)" : "(no result)"} testId="execution-result" />
             </>
           )}
         </div>

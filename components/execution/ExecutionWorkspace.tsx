@@ -1,13 +1,24 @@
 "use client";
-import { buildGraphModel, projectHistory } from "@durable-lens/sdk/history";
+import { buildGraphModel, filterEventRows, type EventRow } from "@durable-lens/sdk/history";
 import type { Event } from "@durable-lens/sdk/protocol";
-import { useMemo, useState } from "react";
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { ExecutionDetail } from "@/lib/api-types";
+import { EventInspector } from "@/components/events/EventInspector";
+import { EventsView } from "@/components/events/EventsView";
 import { ExecutionGraph } from "@/components/graph/ExecutionGraph";
+import { Loading } from "@/components/ui/Loading";
+import { Timeline } from "@/components/timeline/Timeline";
 import { ExecutionHeader } from "./ExecutionHeader";
 import { executionFacts } from "./execution-facts";
+import { HealthStrip } from "./HealthStrip";
 import { HistoryProblems } from "./HistoryProblems";
 import { OperationInspector } from "./OperationInspector";
+import { matchingIds, operationMatches, stepIndex, visibleNodeId } from "./selection";
+import { useExecutionModel } from "./use-execution-model";
+import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
+import { useWorkspaceUrl } from "./use-workspace-url";
+import { WorkspaceTabs } from "./WorkspaceTabs";
+import type { WorkspaceTab } from "./workspace-url";
 
 export interface ExecutionWorkspaceProps {
   /** The history's events, already read with `parseHistory` (typed, timestamps as Dates). */
@@ -24,51 +35,188 @@ export interface ExecutionWorkspaceProps {
   title?: string;
 }
 
-/**
- * Everything about one execution below the breadcrumb: header, views of its operations and the
- * inspector. Driven by props only, so a live execution and an opened file render the same way.
- *
- * @example <ExecutionWorkspace events={parseHistory(json).events} source="file" title="orders.json" />
- */
-export function ExecutionWorkspace({ events, execution, problems = [], historyTruncated = false, title }: ExecutionWorkspaceProps) {
-  const [selectedId, setSelectedId] = useState<string>();
+const NO_PROBLEMS: readonly string[] = [];
 
-  // Polls that bring nothing new keep `events` identical, so nothing below is recomputed for them.
-  const view = useMemo(() => {
-    const projection = projectHistory(events);
-    return { projection, model: buildGraphModel(projection.operations) };
-  }, [events]);
-  const allProblems = useMemo(() => [...problems, ...view.projection.problems], [problems, view]);
-  const root = view.projection.operations.find((op) => op.type === "EXECUTION");
+/** Which groups the user opened or closed, over the defaults (big groups start closed). */
+function useCollapsedGroups(defaults: ReadonlySet<string>) {
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const collapsed = useMemo(() => {
+    const out = new Set(defaults);
+    for (const [id, closed] of overrides) {
+      if (closed) out.add(id);
+      else out.delete(id);
+    }
+    return out;
+  }, [defaults, overrides]);
+  const toggle = useCallback((id: string) => {
+    setOverrides((prev) => new Map(prev).set(id, !(prev.get(id) ?? defaults.has(id))));
+  }, [defaults]);
+  return [collapsed, toggle] as const;
+}
+
+function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, historyTruncated = false, title }: ExecutionWorkspaceProps) {
+  const model = useExecutionModel(events);
+  const [url, change] = useWorkspaceUrl();
+  const { tab, opId, eventId } = url;
+
+  // The box answers every keystroke; the views filter with the deferred value so typing stays smooth.
+  const [query, setQueryState] = useState(url.query);
+  // Only back/forward brings a different search from the URL; reading it on every URL change
+  // would race with typing (the URL trails the box by a render).
+  useEffect(() => {
+    const onPop = () => setQueryState(new URLSearchParams(window.location.search).get("q") ?? "");
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+  const deferredQuery = useDeferredValue(query);
+  const setQuery = (q: string) => {
+    setQueryState(q);
+    change({ q }, "replace");
+  };
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [types, setTypes] = useState<ReadonlySet<string>>(new Set());
+
+  const [collapsed, toggleGroup] = useCollapsedGroups(model.defaultCollapsed);
+  const graphModel = useMemo(() => buildGraphModel(model.projection.operations, { collapsed }), [model, collapsed]);
+  const matches = useMemo(() => matchingIds(model.projection.operations, model.byId, deferredQuery), [model, deferredQuery]);
+
+  const rows = tab === "events" || eventId !== undefined ? model.eventRows() : undefined;
+  const filteredRows = useMemo(() => (rows ? filterEventRows(rows, { types, text: deferredQuery }) : []), [rows, types, deferredQuery]);
+  const timeline = tab === "timeline" ? model.timeline() : undefined;
+
+  const root = model.projection.operations.find((op) => op.type === "EXECUTION");
   const facts = useMemo(() => executionFacts(execution, root, title), [execution, root, title]);
-  const selected = view.projection.operations.find((op) => op.id === selectedId);
+  const allProblems = useMemo(() => [...problems, ...model.projection.problems], [problems, model]);
+
+  const selectedOp = opId ? model.byId.get(opId) : undefined;
+  const selectedEvent = eventId !== undefined ? model.eventById.get(eventId) : undefined;
+
+  const selectOp = useCallback((id: string | undefined, mode: "push" | "replace" = "push") => change({ op: id, event: undefined }, mode), [change]);
+  const selectEvent = useCallback((id: number | undefined, mode: "push" | "replace" = "push") => change({ event: id, op: undefined }, mode), [change]);
+  const onSelectRow = useCallback((row: EventRow) => selectEvent(row.eventId), [selectEvent]);
+  const setTab = (t: WorkspaceTab) => change({ tab: t }, "push");
+
+  const step = (direction: 1 | -1) => {
+    if (tab === "events") {
+      const i = stepIndex(filteredRows.findIndex((r) => r.eventId === eventId), direction, filteredRows.length);
+      const row = i === undefined ? undefined : filteredRows[i];
+      if (row?.eventId !== undefined) selectEvent(row.eventId, "replace");
+      return;
+    }
+    const list = deferredQuery.trim() ? model.order.filter((op) => operationMatches(op, deferredQuery)) : model.order;
+    const i = stepIndex(list.findIndex((op) => op.id === opId), direction, list.length);
+    const op = i === undefined ? undefined : list[i];
+    if (op) selectOp(op.id, "replace");
+  };
+  useKeyboardShortcuts({
+    next: () => step(1),
+    previous: () => step(-1),
+    search: () => searchRef.current?.focus(),
+    clear: () => (opId || eventId !== undefined ? change({ op: undefined, event: undefined }, "push") : undefined),
+  });
+  const onSubmitSearch = () => {
+    if (tab === "events") {
+      const first = filteredRows[0];
+      if (first?.eventId !== undefined) selectEvent(first.eventId);
+    } else {
+      const first = model.order.find((op) => operationMatches(op, query));
+      if (first) selectOp(first.id);
+    }
+  };
+
+  const graphSelected = visibleNodeId(selectedOp?.id, model.byId, collapsed);
+  const hiddenIn = graphSelected !== selectedOp?.id && graphSelected ? model.byId.get(graphSelected) : undefined;
 
   return (
     <div className="space-y-4">
-      <ExecutionHeader execution={facts} />
+      <ExecutionHeader execution={facts} source={source} />
+      <HealthStrip health={model.health} onSelectOperation={(id) => selectOp(id)} />
       {historyTruncated ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">This history is very long; only its first part is shown.</p>
       ) : null}
       {allProblems.length > 0 ? <HistoryProblems problems={allProblems} /> : null}
       <div className="flex flex-col gap-4 lg:flex-row">
-        <div className="h-[68vh] min-h-[420px] flex-1 overflow-hidden rounded-lg border border-zinc-200 bg-white">
-          {view.model.nodes.length > 0 ? (
-            <ExecutionGraph model={view.model} selectedId={selectedId} onSelect={setSelectedId} />
-          ) : (
-            <p className="p-6 text-sm text-zinc-500">The history has no operations yet.</p>
-          )}
-        </div>
-        {/* The column stays in place with or without a selection, so the graph never changes size under the user. */}
-        <div className="max-h-[68vh] w-full overflow-y-auto lg:w-[26rem] lg:shrink-0">
-          {selected ? (
-            <OperationInspector operation={selected} onClose={() => setSelectedId(undefined)} />
-          ) : (
-            <p className="hidden rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 lg:block">
-              Click an operation in the graph to see its attempts, result and errors.
+        <div className="flex h-[70vh] min-h-[460px] min-w-0 flex-1 flex-col overflow-hidden rounded-lg border border-zinc-200 bg-white">
+          <WorkspaceTabs
+            tab={tab}
+            onTab={setTab}
+            query={query}
+            onQuery={setQuery}
+            onSubmit={onSubmitSearch}
+            searchRef={searchRef}
+            counts={{ graph: model.health.operations, events: events.length }}
+          />
+          {tab === "graph" && hiddenIn ? (
+            <p className="border-b border-zinc-200 bg-sky-50 px-3 py-1 text-xs text-sky-900" data-testid="hidden-selection">
+              The selected operation is inside the closed group “{hiddenIn.name ?? hiddenIn.id}”.{" "}
+              <button type="button" className="underline" onClick={() => toggleGroup(hiddenIn.id)}>
+                Expand it
+              </button>
             </p>
+          ) : null}
+          <div className="min-h-0 flex-1" role="tabpanel" aria-label={tab}>
+            {tab === "graph" ? (
+              graphModel.nodes.length > 0 ? (
+                <ExecutionGraph model={graphModel} selectedId={graphSelected} onSelect={selectOp} onToggleGroup={toggleGroup} matches={matches} />
+              ) : (
+                <p className="p-6 text-sm text-zinc-500">The history has no operations yet.</p>
+              )
+            ) : null}
+            {tab === "timeline" && timeline ? (
+              <Timeline model={timeline} selectedId={opId} onSelect={selectOp} onSelectEvent={selectEvent} query={deferredQuery} />
+            ) : null}
+            {tab === "events" && rows ? (
+              <EventsView
+                events={events}
+                rows={rows}
+                filtered={filteredRows}
+                types={types}
+                onTypesChange={setTypes}
+                selectedEventId={eventId}
+                onSelect={onSelectRow}
+                executionName={facts.name}
+              />
+            ) : null}
+          </div>
+        </div>
+        {/* The column stays in place with or without a selection, so the views never change size under the user. */}
+        <div className="max-h-[70vh] w-full overflow-y-auto lg:w-[26rem] lg:shrink-0">
+          {selectedOp ? (
+            <OperationInspector operation={selectedOp} byId={model.byId} onSelect={selectOp} onSelectEvent={selectEvent} onClose={() => selectOp(undefined)} />
+          ) : selectedEvent ? (
+            <EventInspector
+              event={selectedEvent}
+              operation={selectedEvent.Id ? model.byId.get(selectedEvent.Id) : undefined}
+              onSelectOperation={selectOp}
+              onClose={() => selectEvent(undefined)}
+            />
+          ) : (
+            <div className="hidden space-y-2 rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 lg:block">
+              {opId || eventId !== undefined ? <p data-testid="selection-missing">The selected {opId ? "operation" : "event"} is not in this history.</p> : null}
+              <p>Select an operation or an event to see its input, result, errors and attempts.</p>
+              <p className="text-xs">
+                <kbd className="rounded border px-1">j</kbd>/<kbd className="rounded border px-1">k</kbd> step through them, <kbd className="rounded border px-1">/</kbd> searches.
+              </p>
+            </div>
           )}
         </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * Everything about one execution below the breadcrumb: header, health, the Graph / Timeline /
+ * Events views, and the inspector. Driven by props only, so a live execution and an opened file
+ * render the same way; the view and the selection live in the URL (`?tab=`, `?op=`, `?event=`, `?q=`).
+ *
+ * @example <ExecutionWorkspace events={parseHistory(json).events} source="file" title="orders.json" />
+ */
+export function ExecutionWorkspace(props: ExecutionWorkspaceProps) {
+  // useSearchParams needs a Suspense boundary on pages that are rendered ahead of time.
+  return (
+    <Suspense fallback={<Loading label="Opening the execution…" />}>
+      <WorkspaceBody {...props} />
+    </Suspense>
   );
 }

@@ -1,12 +1,20 @@
 "use client";
+import Link from "next/link";
 import { operationDurationMs, operationLabel, type AttemptView, type OperationView } from "@durable-lens/sdk/history";
 import type { ReactNode } from "react";
 import { durationBetween, formatDuration, formatTimestamp } from "@/lib/format";
-import { ErrorObjectView } from "@/components/ui/ErrorObjectView";
-import { PayloadView } from "@/components/ui/PayloadView";
+import { executionPath } from "@/lib/segments";
+import { CopyButton } from "@/components/ui/CopyButton";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { operationKindLabel } from "@/components/graph/operation-style";
 import { TypeIcon } from "@/components/graph/TypeIcon";
+import { Countdown } from "@/components/timeline/Countdown";
+import { ErrorDetails } from "./ErrorDetails";
+import { JsonPayload } from "./JsonPayload";
+
+/** Children listed by name before "and N more": enough to step into a map, bounded for 3,000 items. */
+const CHILDREN_SHOWN = 50;
+const EVENTS_SHOWN = 30;
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -17,18 +25,21 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+function Section({ title, children, testId }: { title: ReactNode; children: ReactNode; testId?: string }) {
   return (
-    <section className="space-y-2">
+    <section className="space-y-2" data-testid={testId}>
       <h3 className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{title}</h3>
       {children}
     </section>
   );
 }
 
-function Attempt({ attempt }: { attempt: AttemptView }) {
+function Attempt({ attempt, next, last }: { attempt: AttemptView; next: AttemptView | undefined; last: boolean }) {
+  const delay = attempt.nextAttemptDelaySeconds;
+  const waited = next ? durationBetween(attempt.endedAt, next.startedAt) : undefined;
+  const retryAt = delay !== undefined && attempt.endedAt ? attempt.endedAt.getTime() + delay * 1000 : undefined;
   return (
-    <li className="space-y-1.5 rounded-md border border-zinc-200 p-2.5" data-testid="attempt">
+    <li className="space-y-1.5 rounded-md border border-zinc-200 p-2.5" data-testid="attempt" data-status={attempt.status}>
       <div className="flex items-center justify-between text-xs">
         <span className="font-semibold text-zinc-800">
           Attempt {attempt.number}
@@ -39,19 +50,120 @@ function Attempt({ attempt }: { attempt: AttemptView }) {
         <StatusBadge status={attempt.status} />
       </div>
       <p className="font-mono text-[11px] text-zinc-500">
-        {formatTimestamp(attempt.startedAt, true)} · {formatDuration(durationBetween(attempt.startedAt, attempt.endedAt))}
+        {formatTimestamp(attempt.startedAt, true)} · ran {formatDuration(durationBetween(attempt.startedAt, attempt.endedAt))}
       </p>
-      {attempt.error ? <ErrorObjectView error={attempt.error} /> : null}
-      {attempt.nextAttemptDelaySeconds !== undefined ? (
-        <p className="text-xs text-amber-800">Retry scheduled after {formatDuration(attempt.nextAttemptDelaySeconds * 1000)}</p>
+      {attempt.error ? <ErrorDetails error={attempt.error} compact /> : null}
+      {delay !== undefined ? (
+        <p className="text-xs text-amber-800" data-testid="attempt-delay">
+          Retry after {formatDuration(delay * 1000)}
+          {waited !== undefined ? ` · next attempt started ${formatDuration(waited)} later` : null}
+          {!next && last && retryAt !== undefined ? (
+            <>
+              {" · due "}
+              <Countdown at={retryAt} />
+            </>
+          ) : null}
+        </p>
       ) : null}
     </li>
   );
 }
 
-/** Everything the history says about one operation. */
-export function OperationInspector({ operation: op, onClose }: { operation: OperationView; onClose: () => void }) {
+function WaitSchedule({ op }: { op: OperationView }) {
+  const wait = op.wait;
+  if (!wait) return null;
+  const scheduled = wait.scheduledEndAt;
+  const lateMs = scheduled && op.endedAt ? op.endedAt.getTime() - scheduled.getTime() : undefined;
+  return (
+    <Section title="Wait schedule" testId="wait-schedule">
+      <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-xs">
+        {wait.durationSeconds !== undefined ? <Fact label="Duration">{formatDuration(wait.durationSeconds * 1000)}</Fact> : null}
+        <Fact label="Started">{formatTimestamp(op.startedAt, true)}</Fact>
+        {scheduled ? <Fact label="Scheduled end">{formatTimestamp(scheduled, true)}</Fact> : null}
+        {op.endedAt ? <Fact label="Ended">{formatTimestamp(op.endedAt, true)}</Fact> : null}
+        {lateMs !== undefined ? <Fact label="Fired">{lateMs >= 0 ? `${formatDuration(lateMs)} after schedule` : `${formatDuration(-lateMs)} early`}</Fact> : null}
+        {op.status === "STARTED" && scheduled ? (
+          <Fact label="Ends">
+            <Countdown at={scheduled.getTime()} />
+          </Fact>
+        ) : null}
+      </dl>
+    </Section>
+  );
+}
+
+function CallbackFacts({ op }: { op: OperationView }) {
+  const cb = op.callback;
+  if (!cb) return null;
+  const timeoutAt = cb.timeoutSeconds && op.startedAt ? op.startedAt.getTime() + cb.timeoutSeconds * 1000 : undefined;
+  return (
+    <Section title="Callback" testId="callback-facts">
+      {cb.callbackId ? (
+        <div className="flex min-w-0 items-center gap-2">
+          <code className="min-w-0 flex-1 truncate rounded bg-zinc-100 px-2 py-1 text-xs" title={cb.callbackId} data-testid="callback-id">
+            {cb.callbackId}
+          </code>
+          <CopyButton value={cb.callbackId} label="Copy id" />
+        </div>
+      ) : null}
+      <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-xs">
+        {cb.timeoutSeconds !== undefined ? <Fact label="Timeout">{formatDuration(cb.timeoutSeconds * 1000)}</Fact> : null}
+        {cb.heartbeatTimeoutSeconds !== undefined ? <Fact label="Heartbeat every">{formatDuration(cb.heartbeatTimeoutSeconds * 1000)}</Fact> : null}
+        {op.status === "STARTED" && timeoutAt !== undefined ? (
+          <Fact label="Times out">
+            <Countdown at={timeoutAt} />
+          </Fact>
+        ) : null}
+      </dl>
+    </Section>
+  );
+}
+
+function Children({ op, byId, onSelect }: { op: OperationView; byId: ReadonlyMap<string, OperationView>; onSelect: (id: string) => void }) {
+  if (op.children.length === 0) return null;
+  return (
+    <Section title={`Inside (${op.children.length.toLocaleString("en-US")})`} testId="inspector-children">
+      <ul className="max-h-48 space-y-0.5 overflow-y-auto text-xs">
+        {op.children.slice(0, CHILDREN_SHOWN).map((id) => {
+          const child = byId.get(id);
+          if (!child) return null;
+          return (
+            <li key={id}>
+              <button type="button" onClick={() => onSelect(id)} className="flex w-full items-center gap-2 rounded px-1 py-0.5 text-left hover:bg-zinc-100">
+                <TypeIcon type={child.type} className="h-3 w-3 shrink-0 text-zinc-500" />
+                <span className="min-w-0 flex-1 truncate font-mono">{operationLabel(child)}</span>
+                <StatusBadge status={child.status} />
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {op.children.length > CHILDREN_SHOWN ? (
+        <p className="text-[11px] text-zinc-500">and {(op.children.length - CHILDREN_SHOWN).toLocaleString("en-US")} more (j/k steps through all of them)</p>
+      ) : null}
+    </Section>
+  );
+}
+
+export interface OperationInspectorProps {
+  operation: OperationView;
+  byId: ReadonlyMap<string, OperationView>;
+  onSelect: (id: string) => void;
+  onSelectEvent: (eventId: number) => void;
+  onClose: () => void;
+}
+
+/**
+ * Everything the history says about one operation: timing, payloads, error, each attempt with its
+ * error and back-off, wait schedule, callback id, invoked execution, and what it contains.
+ *
+ * @example <OperationInspector operation={op} byId={byId} onSelect={select} onSelectEvent={selectEvent} onClose={clear} />
+ */
+export function OperationInspector({ operation: op, byId, onSelect, onSelectEvent, onClose }: OperationInspectorProps) {
   const running = op.status === "STARTED" || op.status === "PENDING";
+  const parent = op.parentId ? byId.get(op.parentId) : undefined;
+  const truncated = new Set(op.truncatedPayloads ?? []);
+  const invokedArn = op.chainedInvoke?.durableExecutionArn;
   return (
     <aside className="space-y-5 rounded-lg border border-zinc-200 bg-white p-4 text-sm" data-testid="inspector" aria-label="Operation details">
       <div className="flex items-start justify-between gap-2">
@@ -65,7 +177,9 @@ export function OperationInspector({ operation: op, onClose }: { operation: Oper
           </h2>
         </div>
         <div className="flex shrink-0 items-center gap-2">
-          <StatusBadge status={op.status} />
+          <span data-testid="inspector-status">
+            <StatusBadge status={op.status} />
+          </span>
           <button type="button" onClick={onClose} className="rounded px-1.5 text-lg leading-none text-zinc-500 hover:bg-zinc-100" aria-label="Close details">
             ×
           </button>
@@ -73,55 +187,85 @@ export function OperationInspector({ operation: op, onClose }: { operation: Oper
       </div>
 
       <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-xs">
-        <Fact label="Id">{op.id}</Fact>
-        {op.parentId ? <Fact label="Parent">{op.parentId}</Fact> : null}
+        <Fact label="Id">
+          <span className="mr-2">{op.id}</span>
+          <CopyButton value={op.id} label="Copy" />
+        </Fact>
+        {op.parentId ? (
+          <Fact label="Parent">
+            {parent ? (
+              <button type="button" className="text-left text-sky-700 hover:underline" onClick={() => onSelect(parent.id)}>
+                {operationLabel(parent)}
+              </button>
+            ) : (
+              op.parentId
+            )}
+          </Fact>
+        ) : null}
         <Fact label="Type">{op.subType ? `${op.type} / ${op.subType}` : op.type}</Fact>
         <Fact label="Started">{formatTimestamp(op.startedAt, true)}</Fact>
         <Fact label="Ended">{running ? "—" : formatTimestamp(op.endedAt, true)}</Fact>
         <Fact label="Duration">{running ? "running" : formatDuration(operationDurationMs(op))}</Fact>
-        <Fact label="Events">{op.eventIds.join(", ")}</Fact>
-        {op.wait?.durationSeconds !== undefined ? <Fact label="Wait">{formatDuration(op.wait.durationSeconds * 1000)}</Fact> : null}
-        {op.wait?.scheduledEndAt ? <Fact label="Scheduled end">{formatTimestamp(op.wait.scheduledEndAt, true)}</Fact> : null}
-        {op.callback?.callbackId ? <Fact label="Callback id">{op.callback.callbackId}</Fact> : null}
-        {op.callback?.timeoutSeconds !== undefined ? <Fact label="Timeout">{formatDuration(op.callback.timeoutSeconds * 1000)}</Fact> : null}
-        {op.callback?.heartbeatTimeoutSeconds !== undefined ? (
-          <Fact label="Heartbeat">{formatDuration(op.callback.heartbeatTimeoutSeconds * 1000)}</Fact>
-        ) : null}
+        {op.executionTimeoutSeconds !== undefined ? <Fact label="Timeout">{formatDuration(op.executionTimeoutSeconds * 1000)}</Fact> : null}
+        <Fact label="Events">
+          <span className="flex flex-wrap gap-x-1.5">
+            {op.eventIds.slice(0, EVENTS_SHOWN).map((id) => (
+              <button key={id} type="button" className="text-sky-700 hover:underline" onClick={() => onSelectEvent(id)}>
+                {id}
+              </button>
+            ))}
+            {op.eventIds.length > EVENTS_SHOWN ? <span className="text-zinc-400">+{op.eventIds.length - EVENTS_SHOWN}</span> : null}
+          </span>
+        </Fact>
         {op.chainedInvoke?.functionName ? <Fact label="Function">{op.chainedInvoke.functionName}</Fact> : null}
-        {op.chainedInvoke?.durableExecutionArn ? <Fact label="Execution">{op.chainedInvoke.durableExecutionArn}</Fact> : null}
+        {op.chainedInvoke?.executedVersion ? <Fact label="Version">{op.chainedInvoke.executedVersion}</Fact> : null}
+        {invokedArn ? (
+          <Fact label="Execution">
+            <Link href={executionPath(invokedArn)} className="text-sky-700 hover:underline" data-testid="invoked-execution-link">
+              {invokedArn}
+            </Link>
+          </Fact>
+        ) : null}
       </dl>
 
-      {op.truncated ? (
-        <p className="rounded-md bg-amber-50 p-2 text-xs text-amber-900">The service truncated at least one of this operation&apos;s payloads.</p>
+      {op.truncated && truncated.size === 0 ? (
+        <p className="rounded-md bg-amber-50 p-2 text-xs text-amber-900" data-testid="truncated-marker">
+          The service truncated at least one of this operation&apos;s payloads.
+        </p>
       ) : null}
 
-      {op.input !== undefined ? (
+      <WaitSchedule op={op} />
+      <CallbackFacts op={op} />
+
+      {op.input !== undefined || truncated.has("input") ? (
         <Section title="Input">
-          <PayloadView payload={op.input} />
-        </Section>
-      ) : null}
-
-      {op.attempts.length > 0 ? (
-        <Section title={`Attempts (${op.attempts.length})`}>
-          <ol className="space-y-2">
-            {op.attempts.map((a) => (
-              <Attempt key={a.number} attempt={a} />
-            ))}
-          </ol>
+          <JsonPayload payload={op.input} truncated={truncated.has("input")} testId="inspector-input" />
         </Section>
       ) : null}
 
       {op.error ? (
-        <Section title="Error">
-          <ErrorObjectView error={op.error} />
+        <Section title="Error" testId="inspector-error">
+          <ErrorDetails error={op.error} truncated={truncated.has("error")} />
         </Section>
       ) : null}
 
       {op.status === "SUCCEEDED" ? (
         <Section title="Result">
-          <PayloadView payload={op.result} empty="(no result)" testId="inspector-result" />
+          <JsonPayload payload={op.result} empty="(no result)" truncated={truncated.has("result")} testId="inspector-result" />
         </Section>
       ) : null}
+
+      {op.attempts.length > 0 ? (
+        <Section title={`Attempts (${op.attempts.length})`} testId="inspector-attempts">
+          <ol className="space-y-2">
+            {op.attempts.map((a, i) => (
+              <Attempt key={a.number} attempt={a} next={op.attempts[i + 1]} last={i === op.attempts.length - 1} />
+            ))}
+          </ol>
+        </Section>
+      ) : null}
+
+      <Children op={op} byId={byId} onSelect={onSelect} />
     </aside>
   );
 }

@@ -1,26 +1,58 @@
 "use client";
 import "@xyflow/react/dist/style.css";
-import { Background, Controls, MiniMap, ReactFlow, type NodeMouseHandler, type NodeTypes } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useNodesInitialized,
+  useReactFlow,
+  type NodeMouseHandler,
+  type NodeTypes,
+} from "@xyflow/react";
 import type { GraphModel } from "@durable-lens/sdk/history";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { ErrorBox } from "@/components/ui/ErrorBox";
 import { Loading } from "@/components/ui/Loading";
 import { statusStyle } from "@/components/ui/status";
-import { createElk, layoutGraph, type FlowGraph, type FlowNode } from "./layout";
-import { ContextNode, OperationNode } from "./nodes";
+import { GraphContext, type GraphContextValue } from "./graph-context";
+import { createElk, layoutGraph, refreshGraph, structureKey, type FlowGraph, type FlowNode } from "./layout";
+import { CollapsedGroupNode, ContextNode, OperationNode } from "./nodes";
 
 // Defined once: React Flow re-mounts every node when this object changes identity.
-const NODE_TYPES: NodeTypes = { operation: OperationNode, context: ContextNode };
+const NODE_TYPES: NodeTypes = { operation: OperationNode, context: ContextNode, collapsed: CollapsedGroupNode };
 
-type LayoutState = { status: "pending" } | { status: "ready"; graph: FlowGraph } | { status: "failed"; message: string };
+type LayoutState =
+  | { status: "pending" }
+  | { status: "ready"; graph: FlowGraph; relayout: boolean }
+  | { status: "failed"; message: string };
 
+/**
+ * The laid-out graph of a model. A model with the same structure as the last one (a poll that only
+ * changed statuses) reuses its positions; otherwise ELK runs again while the old graph stays up.
+ */
 function useLayout(model: GraphModel): LayoutState {
   const [state, setState] = useState<LayoutState>({ status: "pending" });
+  const last = useRef<{ key: string; graph: FlowGraph }>(undefined);
   useEffect(() => {
+    const key = structureKey(model);
+    const previous = last.current;
+    if (previous && previous.key === key) {
+      const graph = refreshGraph(previous.graph, model);
+      last.current = { key, graph };
+      setState({ status: "ready", graph, relayout: false });
+      return;
+    }
     let cancelled = false;
+    if (previous) setState({ status: "ready", graph: previous.graph, relayout: true });
     createElk()
       .then((elk) => layoutGraph(model, elk))
-      .then((graph) => !cancelled && setState({ status: "ready", graph }))
+      .then((graph) => {
+        if (cancelled) return;
+        last.current = { key, graph };
+        setState({ status: "ready", graph, relayout: false });
+      })
       .catch((error: unknown) => !cancelled && setState({ status: "failed", message: error instanceof Error ? error.message : String(error) }));
     return () => {
       cancelled = true;
@@ -30,53 +62,104 @@ function useLayout(model: GraphModel): LayoutState {
 }
 
 /**
- * An execution as a graph: the start node, operations in program order, child contexts as
- * nested groups. Clicking a node selects it.
+ * Brings the selected node into view when it was selected elsewhere (keyboard, timeline, URL) and
+ * is off screen; a node the user just clicked is already where they are looking.
  */
-export function ExecutionGraph({
-  model,
-  selectedId,
-  onSelect,
-}: {
+function useRevealSelected(selectedId: string | undefined, clicked: RefObject<string | undefined>, container: RefObject<HTMLDivElement | null>) {
+  const flow = useReactFlow<FlowNode>();
+  const initialized = useNodesInitialized();
+  useEffect(() => {
+    if (!selectedId || !initialized || clicked.current === selectedId) return;
+    const node = flow.getInternalNode(selectedId);
+    const box = container.current?.getBoundingClientRect();
+    if (!node || !box) return;
+    const { x, y, zoom } = flow.getViewport();
+    const width = node.measured.width ?? node.width ?? 0;
+    const height = node.measured.height ?? node.height ?? 0;
+    const { x: nx, y: ny } = node.internals.positionAbsolute;
+    const left = nx * zoom + x;
+    const top = ny * zoom + y;
+    const inside = left >= 0 && top >= 0 && left + width * zoom <= box.width && top + height * zoom <= box.height;
+    if (inside) return;
+    void flow.setCenter(nx + width / 2, ny + Math.min(height, 200) / 2, { zoom: Math.max(zoom, 0.5), duration: 250 });
+  }, [selectedId, initialized, flow, clicked, container]);
+}
+
+interface ExecutionGraphProps {
   model: GraphModel;
+  /** The node to show as selected (an operation, or the closed group holding it). */
   selectedId: string | undefined;
   onSelect: (id: string | undefined) => void;
-}) {
+  onToggleGroup: (id: string) => void;
+  /** Operations to keep bright while searching; undefined when not searching. */
+  matches?: ReadonlySet<string>;
+}
+
+function GraphCanvas({ model, selectedId, onSelect, onToggleGroup, matches }: ExecutionGraphProps) {
   const layout = useLayout(model);
+  const container = useRef<HTMLDivElement>(null);
+  const clicked = useRef<string | undefined>(undefined);
+  useRevealSelected(selectedId, clicked, container);
   const nodes = useMemo(
     () => (layout.status === "ready" ? layout.graph.nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)) : []),
     [layout, selectedId],
   );
-  const onNodeClick: NodeMouseHandler<FlowNode> = (_event, node) => onSelect(node.id);
+  const context = useMemo<GraphContextValue>(() => (matches ? { toggleGroup: onToggleGroup, matches } : { toggleGroup: onToggleGroup }), [onToggleGroup, matches]);
+  const onNodeClick: NodeMouseHandler<FlowNode> = (_event, node) => {
+    clicked.current = node.id;
+    onSelect(node.id);
+  };
 
   if (layout.status === "failed") return <ErrorBox title="Could not lay out the graph" message={layout.message} />;
   if (layout.status === "pending") return <Loading label="Laying out the graph…" />;
   return (
-    <div className="h-full w-full" data-testid="execution-graph">
-      <ReactFlow<FlowNode>
-        nodes={nodes}
-        edges={layout.graph.edges}
-        nodeTypes={NODE_TYPES}
-        onNodeClick={onNodeClick}
-        onPaneClick={() => onSelect(undefined)}
-        fitView
-        fitViewOptions={{ padding: 0.1, maxZoom: 1.2, minZoom: 0.05 }}
-        minZoom={0.05}
-        maxZoom={2}
-        onlyRenderVisibleElements
-        nodesDraggable={false}
-        nodesConnectable={false}
-        edgesFocusable={false}
-      >
-        <Background gap={20} color="#e4e4e7" />
-        <Controls showInteractive={false} />
-        <MiniMap<FlowNode>
-          pannable
-          zoomable
-          nodeColor={(n) => (n.type === "context" ? "#e4e4e7" : statusStyle(n.data.node.operation.status).hex)}
-          nodeStrokeWidth={2}
-        />
-      </ReactFlow>
+    <div ref={container} className="relative h-full w-full" data-testid="execution-graph">
+      {layout.relayout ? (
+        <div className="absolute left-3 top-3 z-10 rounded bg-white/90 px-2 py-1 text-xs text-zinc-600 shadow" role="status">
+          Laying out…
+        </div>
+      ) : null}
+      <GraphContext.Provider value={context}>
+        <ReactFlow<FlowNode>
+          nodes={nodes}
+          edges={layout.graph.edges}
+          nodeTypes={NODE_TYPES}
+          onNodeClick={onNodeClick}
+          onPaneClick={() => onSelect(undefined)}
+          fitView
+          fitViewOptions={{ padding: 0.1, maxZoom: 1.2, minZoom: 0.05 }}
+          minZoom={0.05}
+          maxZoom={2}
+          onlyRenderVisibleElements
+          nodesDraggable={false}
+          nodesConnectable={false}
+          edgesFocusable={false}
+        >
+          <Background gap={20} color="#e4e4e7" />
+          <Controls showInteractive={false} />
+          <MiniMap<FlowNode>
+            pannable
+            zoomable
+            nodeColor={(n) => (n.type === "context" ? "#e4e4e7" : statusStyle(n.data.node.operation.status).hex)}
+            nodeStrokeWidth={2}
+          />
+        </ReactFlow>
+      </GraphContext.Provider>
     </div>
+  );
+}
+
+/**
+ * An execution as a graph: the start node, operations in program order, child contexts, maps and
+ * parallels as nested groups (big ones closed, with counts). Clicking a node selects it; pan,
+ * zoom, fit and a minimap come from React Flow, which draws only the nodes on screen.
+ *
+ * @example <ExecutionGraph model={model} selectedId={id} onSelect={select} onToggleGroup={toggle} />
+ */
+export function ExecutionGraph(props: ExecutionGraphProps) {
+  return (
+    <ReactFlowProvider>
+      <GraphCanvas {...props} />
+    </ReactFlowProvider>
   );
 }

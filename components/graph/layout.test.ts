@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildGraphModel, buildOperations, parseHistory } from "@durable-lens/sdk/history";
-import { createElk, layoutGraph, NODE_HEIGHT, NODE_WIDTH, type FlowGraph } from "./layout";
+import { buildGraphModel as build, buildOperations as ops } from "@durable-lens/sdk/history";
+import { createElk, layoutGraph, NODE_HEIGHT, NODE_WIDTH, refreshGraph, structureKey, type FlowGraph } from "./layout";
 
 const FIXTURES = new URL("../../../shared/fixtures/histories/", import.meta.url);
 async function laidOut(name: string): Promise<FlowGraph> {
@@ -46,5 +47,42 @@ describe("layoutGraph", () => {
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
     expect(new Set(items.map((n) => n.position.y)).size).toBe(1);
     for (const item of items) expect(graph.nodes.filter((n) => n.parentId === item.id)).toHaveLength(1);
+  });
+
+  it("draws a collapsed group as one closed node with nothing inside", async () => {
+    const { events } = parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8")));
+    const operations = ops(events);
+    const map = operations.find((op) => op.subType === "Map")!;
+    const graph = await layoutGraph(build(operations, { collapsed: new Set([map.id]) }), await createElk());
+    const node = graph.nodes.find((n) => n.id === map.id)!;
+    expect(node.type).toBe("collapsed");
+    expect([node.width, node.height]).toEqual([NODE_WIDTH, NODE_HEIGHT]);
+    expect(graph.nodes.some((n) => n.parentId === map.id)).toBe(false);
+    expect(graph.nodes).toHaveLength(3);
+  });
+});
+
+describe("structureKey and refreshGraph", () => {
+  const { events } = parseHistory(JSON.parse(readFileSync(new URL("step-with-retry.history.json", FIXTURES), "utf8")));
+
+  it("keeps the key while operations only change status, and changes it when one is added or a group closes", () => {
+    const running = build(ops(events.filter((e) => e.EventId! <= 4)));
+    const done = build(ops(events));
+    expect(structureKey(running)).toBe(structureKey(done));
+    expect(structureKey(build(ops(events.filter((e) => e.EventId! <= 1))))).not.toBe(structureKey(done));
+    const { events: mapEvents } = parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8")));
+    const mapOps = ops(mapEvents);
+    const map = mapOps.find((op) => op.subType === "Map")!;
+    expect(structureKey(build(mapOps, { collapsed: new Set([map.id]) }))).not.toBe(structureKey(build(mapOps)));
+  });
+
+  it("puts the new data into the old positions", async () => {
+    const before = await layoutGraph(build(ops(events.filter((e) => e.EventId! <= 4))), await createElk());
+    const model = build(ops(events));
+    const after = refreshGraph(before, model);
+    expect(after.nodes.map((n) => n.position)).toEqual(before.nodes.map((n) => n.position));
+    expect(after.nodes.map((n) => n.data.node.operation.status)).toEqual(["SUCCEEDED", "SUCCEEDED"]);
+    expect(before.nodes.map((n) => n.data.node.operation.status)).toEqual(["STARTED", "PENDING"]);
+    expect(after.edges).toBe(before.edges);
   });
 });

@@ -13,7 +13,7 @@ const GROUP_HEADER = 44;
 
 /** What each React Flow node carries: the graph node (and with it the operation). */
 export type OperationNodeData = { node: GraphNode };
-export type FlowNodeType = "operation" | "context";
+export type FlowNodeType = "operation" | "context" | "collapsed";
 export type FlowNode = Node<OperationNodeData, FlowNodeType>;
 
 export interface FlowGraph {
@@ -72,7 +72,7 @@ function toElkGraph(model: GraphModel): ElkNode {
     edgesIn.set(container, list);
   }
   const build = (node: GraphNode): ElkNode => {
-    if (node.kind !== "group") return { id: node.id, width: NODE_WIDTH, height: NODE_HEIGHT };
+    if (node.kind !== "group" || node.group?.collapsed) return { id: node.id, width: NODE_WIDTH, height: NODE_HEIGHT };
     const children = (members.get(node.id) ?? []).map(build);
     if (children.length === 0) return { id: node.id, width: NODE_WIDTH, height: NODE_HEIGHT, layoutOptions: GROUP_OPTIONS };
     return { id: node.id, layoutOptions: GROUP_OPTIONS, children, edges: edgesIn.get(node.id) ?? [] };
@@ -83,6 +83,37 @@ function toElkGraph(model: GraphModel): ElkNode {
     children: (members.get(undefined) ?? []).map(build),
     edges: edgesIn.get(undefined) ?? [],
   };
+}
+
+function flowType(node: GraphNode): FlowNodeType {
+  if (node.kind !== "group") return "operation";
+  return node.group?.collapsed ? "collapsed" : "context";
+}
+
+/**
+ * A key that changes exactly when the layout would: nodes, their nesting and whether groups are
+ * closed. Statuses, durations and payloads are left out, so a poll that only moved operations
+ * along keeps every node where it is.
+ *
+ * @example structureKey(model) === structureKey(previousModel)
+ */
+export function structureKey(model: GraphModel): string {
+  return model.nodes.map((n) => `${n.id}<${n.parentId ?? ""}${n.group?.collapsed ? "#" : ""}`).join("|");
+}
+
+/**
+ * The previous layout with the new model's data in its nodes, for a model with the same
+ * {@link structureKey}: no layout run, no jumping nodes.
+ *
+ * @example refreshGraph(previous, nextModel).nodes[0].position === previous.nodes[0].position
+ */
+export function refreshGraph(previous: FlowGraph, model: GraphModel): FlowGraph {
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const nodes = previous.nodes.map((n) => {
+    const node = byId.get(n.id);
+    return node && node !== n.data.node ? { ...n, data: { node } } : n;
+  });
+  return { ...previous, nodes };
 }
 
 /**
@@ -102,7 +133,7 @@ export async function layoutGraph(model: GraphModel, elk: ELK): Promise<FlowGrap
     const height = elkNode.height ?? NODE_HEIGHT;
     const flowNode: FlowNode = {
       id: node.id,
-      type: node.kind === "group" ? "context" : "operation",
+      type: flowType(node),
       position: { x: elkNode.x ?? 0, y: elkNode.y ?? 0 },
       data: { node },
       width,

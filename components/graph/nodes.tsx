@@ -1,8 +1,12 @@
 "use client";
+import Link from "next/link";
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { operationDurationMs, operationLabel, type OperationView } from "@durable-lens/sdk/history";
+import { operationDurationMs, operationLabel, type GroupSummary, type OperationView } from "@durable-lens/sdk/history";
+import { useContext, type MouseEvent } from "react";
 import { formatDuration, formatTimestamp } from "@/lib/format";
+import { executionPath } from "@/lib/segments";
 import { statusStyle } from "@/components/ui/status";
+import { GraphContext } from "./graph-context";
 import type { FlowNode } from "./layout";
 import { operationKindLabel } from "./operation-style";
 import { TypeIcon } from "./TypeIcon";
@@ -24,17 +28,28 @@ function summary(op: OperationView): string {
   if (op.status === "PENDING") return "retry scheduled";
   if (op.status === "STARTED") {
     if (op.type === "WAIT" && op.wait?.scheduledEndAt) return `until ${formatTimestamp(op.wait.scheduledEndAt)}`;
+    if (op.type === "CALLBACK") return "waiting for callback";
     return "running";
   }
   return formatDuration(operationDurationMs(op));
 }
 
+/** Dims what does not match the search, so matches stand out without moving anything. */
+function useDimmed(id: string): boolean {
+  const { matches } = useContext(GraphContext);
+  return matches !== undefined && !matches.has(id);
+}
+
+const stop = (e: MouseEvent) => e.stopPropagation();
+
 /** A step, wait, callback, invoke or the execution itself. */
 export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
   const op = data.node.operation;
   const style = statusStyle(op.status);
-  const retries = op.attempts.length;
+  const attempts = op.attempts.length;
   const start = data.node.kind === "execution";
+  const dimmed = useDimmed(op.id);
+  const invoked = op.chainedInvoke?.durableExecutionArn;
   return (
     <div
       data-testid="graph-node"
@@ -44,7 +59,7 @@ export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
       title={`${operationLabel(op)} · ${op.status}`}
       className={`flex h-full w-full cursor-pointer flex-col justify-between rounded-md border border-l-4 px-3 py-2 shadow-sm transition ${
         start ? "border-zinc-700 bg-zinc-900 text-white" : "border-zinc-300 bg-white text-zinc-900"
-      } ${style.accent} ${selected ? "ring-2 ring-sky-500 ring-offset-1" : "hover:shadow-md"}`}
+      } ${style.accent} ${selected ? "ring-2 ring-sky-500 ring-offset-1" : "hover:shadow-md"} ${dimmed ? "opacity-30" : ""}`}
     >
       <Handles />
       <div className={`flex items-center justify-between text-[10px] font-medium uppercase tracking-wide ${start ? "text-zinc-300" : "text-zinc-500"}`}>
@@ -60,14 +75,53 @@ export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
         {operationLabel(op)}
       </div>
       <div className={`flex items-center gap-2 text-[11px] ${start ? "text-zinc-400" : "text-zinc-500"}`}>
-        <span>{summary(op)}</span>
-        {retries > 1 ? (
-          <span data-testid="graph-node-attempts" className="rounded bg-amber-100 px-1.5 font-medium text-amber-800">
-            {retries} attempts
+        <span className="truncate">{summary(op)}</span>
+        {attempts > 1 ? (
+          <span data-testid="graph-node-attempts" className="shrink-0 rounded bg-amber-100 px-1.5 font-medium text-amber-800">
+            {attempts} attempts
           </span>
+        ) : null}
+        {invoked ? (
+          <Link href={executionPath(invoked)} onClick={stop} className="ml-auto shrink-0 text-sky-700 hover:underline" data-testid="graph-node-invoked" title={invoked}>
+            open ↗
+          </Link>
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** Counts of a group's members by status, as small coloured numbers. */
+function StatusCounts({ group }: { group: GroupSummary }) {
+  const entries = Object.entries(group.childStatuses).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
+  return (
+    <span className="flex flex-wrap items-center gap-1.5" data-testid="group-status-counts">
+      {entries.map(([status, n]) => (
+        <span key={status} className="font-mono text-[10px]" style={{ color: statusStyle(status).hex }} title={`${n} ${status}`}>
+          {n?.toLocaleString("en-US")} {statusStyle(status).label.toLowerCase()}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function ToggleButton({ id, collapsed, count }: { id: string; collapsed: boolean; count: number }) {
+  const { toggleGroup } = useContext(GraphContext);
+  const what = `${count.toLocaleString("en-US")} ${count === 1 ? "operation" : "operations"}`;
+  return (
+    <button
+      type="button"
+      data-testid="group-toggle"
+      aria-label={collapsed ? `Expand (${what})` : "Collapse"}
+      onClick={(e) => {
+        e.stopPropagation();
+        toggleGroup(id);
+      }}
+      className="nodrag shrink-0 rounded border border-zinc-300 bg-white px-1.5 text-[10px] leading-4 text-zinc-700 hover:bg-zinc-100"
+      title={collapsed ? `Show the ${what} inside${count > 500 ? " (laying them out takes a moment)" : ""}` : "Close this group"}
+    >
+      {collapsed ? "Expand" : "−"}
+    </button>
   );
 }
 
@@ -75,13 +129,15 @@ export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
 export function ContextNode({ data, selected }: NodeProps<FlowNode>) {
   const op = data.node.operation;
   const style = statusStyle(op.status);
+  const dimmed = useDimmed(op.id);
+  const group = data.node.group;
   return (
     <div
       data-testid="graph-node"
       data-op-id={op.id}
       data-op-type={op.type}
       data-status={op.status}
-      className={`h-full w-full cursor-pointer rounded-lg border border-dashed border-zinc-400 bg-zinc-100/70 ${selected ? "ring-2 ring-sky-500" : ""}`}
+      className={`h-full w-full cursor-pointer rounded-lg border border-dashed border-zinc-400 bg-zinc-100/70 ${selected ? "ring-2 ring-sky-500" : ""} ${dimmed ? "opacity-50" : ""}`}
     >
       <Handles />
       <div className="flex items-center justify-between gap-2 rounded-t-lg border-b border-dashed border-zinc-300 bg-white/80 px-3 py-1.5">
@@ -92,9 +148,57 @@ export function ContextNode({ data, selected }: NodeProps<FlowNode>) {
             {operationLabel(op)}
           </span>
         </span>
-        <span className="shrink-0 font-mono text-[10px] font-medium" style={{ color: style.hex }}>
+        <span className="flex shrink-0 items-center gap-2">
+          <span className="font-mono text-[10px] font-medium" style={{ color: style.hex }}>
+            {style.label}
+          </span>
+          {group && group.childCount > 0 ? <ToggleButton id={op.id} collapsed={false} count={group.descendantCount} /> : null}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** A group drawn closed: its name, status and what it holds, counted by status. */
+export function CollapsedGroupNode({ data, selected }: NodeProps<FlowNode>) {
+  const op = data.node.operation;
+  const style = statusStyle(op.status);
+  const dimmed = useDimmed(op.id);
+  const group = data.node.group!;
+  const noun = op.subType === "Map" ? "items" : op.subType === "Parallel" ? "branches" : "operations";
+  return (
+    <div
+      data-testid="graph-node"
+      data-op-id={op.id}
+      data-op-type={op.type}
+      data-status={op.status}
+      data-collapsed="true"
+      title={`${operationLabel(op)} · ${op.status} · ${group.descendantCount} operations inside`}
+      className={`flex h-full w-full cursor-pointer flex-col justify-between rounded-lg border-2 border-double border-zinc-400 border-l-4 bg-zinc-50 px-3 py-1.5 shadow-[3px_3px_0_0_#d4d4d8] ${style.accent} ${
+        selected ? "ring-2 ring-sky-500 ring-offset-1" : ""
+      } ${dimmed ? "opacity-30" : ""}`}
+    >
+      <Handles />
+      <div className="flex items-center justify-between text-[10px] font-medium uppercase tracking-wide text-zinc-500">
+        <span className="flex items-center gap-1">
+          <TypeIcon type={op.type} />
+          {operationKindLabel(op.type, op.subType)}
+        </span>
+        <span className="font-mono" style={{ color: style.hex }}>
           {style.label}
         </span>
+      </div>
+      <div className="flex items-center justify-between gap-2">
+        <span data-testid="graph-node-name" className="truncate font-mono text-sm font-semibold text-zinc-900">
+          {operationLabel(op)}
+        </span>
+        <ToggleButton id={op.id} collapsed count={group.descendantCount} />
+      </div>
+      <div className="flex items-center gap-2 text-[11px] text-zinc-500">
+        <span className="shrink-0" data-testid="group-count">
+          {group.childCount.toLocaleString("en-US")} {noun}
+        </span>
+        <StatusCounts group={group} />
       </div>
     </div>
   );

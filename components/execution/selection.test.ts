@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildOperations, parseHistory } from "@durable-lens/sdk/history";
+import { matchingIds, operationMatches, stepIndex, visibleNodeId } from "./selection";
+
+const FIXTURES = new URL("../../../shared/fixtures/histories/", import.meta.url);
+const ops = buildOperations(parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8"))).events);
+const byId = new Map(ops.map((op) => [op.id, op]));
+const map = ops.find((op) => op.subType === "Map")!;
+const item = ops.find((op) => op.name === "map-item-2")!;
+const step = byId.get(item.children[0]!)!;
+
+describe("stepIndex", () => {
+  it("starts at an end, moves by one and stops at the ends", () => {
+    expect([stepIndex(-1, 1, 3), stepIndex(-1, -1, 3), stepIndex(0, 1, 3), stepIndex(2, 1, 3), stepIndex(0, -1, 3)]).toEqual([0, 2, 1, 2, 0]);
+    expect(stepIndex(-1, 1, 0)).toBeUndefined();
+  });
+});
+
+describe("visibleNodeId", () => {
+  it("stands a hidden operation in for the outermost closed group around it", () => {
+    expect(visibleNodeId(step.id, byId, new Set([map.id, item.id]))).toBe(map.id);
+    expect(visibleNodeId(step.id, byId, new Set([item.id]))).toBe(item.id);
+    expect(visibleNodeId(step.id, byId, new Set())).toBe(step.id);
+    expect(visibleNodeId("unknown", byId, new Set([map.id]))).toBe("unknown");
+    expect(visibleNodeId(undefined, byId, new Set())).toBeUndefined();
+  });
+});
+
+describe("matchingIds", () => {
+  it("matches names, ids and types, and lights up the groups around a match", () => {
+    expect(operationMatches(item, "ITEM-2")).toBe(true);
+    expect(operationMatches(item, "wait")).toBe(false);
+    expect(matchingIds(ops, byId, "map-item-2")).toEqual(new Set([item.id, map.id]));
+    expect(matchingIds(ops, byId, step.id)).toEqual(new Set([step.id, item.id, map.id]));
+    expect(matchingIds(ops, byId, "  ")).toBeUndefined();
+  });
+});

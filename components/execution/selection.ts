@@ -1,0 +1,56 @@
+/**
+ * Pure helpers for what the page shows as selected: stepping through a list (j/k), the node that
+ * stands for an operation hidden in a closed group, and which operations match a search.
+ */
+import { ancestorIds, operationLabel, type OperationView } from "@durable-lens/sdk/history";
+
+/**
+ * The index after (`+1`) or before (`-1`) `current`; from nothing, the first or the last. Stops at the ends.
+ *
+ * @example stepIndex(-1, 1, 10) // 0
+ */
+export function stepIndex(current: number, direction: 1 | -1, length: number): number | undefined {
+  if (length === 0) return undefined;
+  if (current < 0) return direction === 1 ? 0 : length - 1;
+  return Math.min(length - 1, Math.max(0, current + direction));
+}
+
+/**
+ * The graph node that shows an operation: itself, or the outermost closed group it is hidden in.
+ *
+ * @example visibleNodeId("step-17", byId, new Set(["map"])) // "map"
+ */
+export function visibleNodeId(id: string | undefined, byId: ReadonlyMap<string, OperationView>, collapsed: ReadonlySet<string>): string | undefined {
+  const op = id === undefined ? undefined : byId.get(id);
+  if (!op) return id;
+  const closed = ancestorIds(op, byId).filter((a) => collapsed.has(a));
+  return closed.length > 0 ? closed[closed.length - 1] : op.id;
+}
+
+/**
+ * Whether an operation matches a search text (name, id or type, ignoring case).
+ *
+ * @example operationMatches(op, "charge") // true for "charge-card"
+ */
+export function operationMatches(op: OperationView, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (q === "") return true;
+  return operationLabel(op).toLowerCase().includes(q) || op.id.toLowerCase().includes(q) || op.type.toLowerCase().includes(q) || (op.subType ?? "").toLowerCase().includes(q);
+}
+
+/**
+ * The operations matching a search plus every group holding one, so closed groups light up too;
+ * undefined for an empty search.
+ *
+ * @example matchingIds(ops, byId, "charge")?.has("map") // true when a step inside the map matches
+ */
+export function matchingIds(operations: readonly OperationView[], byId: ReadonlyMap<string, OperationView>, query: string): Set<string> | undefined {
+  if (query.trim() === "") return undefined;
+  const out = new Set<string>();
+  for (const op of operations) {
+    if (!operationMatches(op, query)) continue;
+    out.add(op.id);
+    for (const a of ancestorIds(op, byId)) out.add(a);
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+/**
+ * The execution page's state as kept in its URL: `?tab=` the view, `?op=` the selected operation,
+ * `?event=` the selected event (by EventId), `?q=` the search text. Reload restores it all.
+ */
+
+export const WORKSPACE_TABS = ["graph", "timeline", "events"] as const;
+export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
+
+export interface WorkspaceState {
+  tab: WorkspaceTab;
+  opId?: string;
+  eventId?: number;
+  query: string;
+}
+
+/**
+ * Reads the state from search params; unknown tabs and bad event ids fall back to defaults.
+ *
+ * @example readWorkspaceState(new URLSearchParams("tab=events&event=12")) // { tab: "events", eventId: 12, query: "" }
+ */
+export function readWorkspaceState(params: Pick<URLSearchParams, "get">): WorkspaceState {
+  const tab = params.get("tab");
+  const state: WorkspaceState = {
+    tab: (WORKSPACE_TABS as readonly string[]).includes(tab ?? "") ? (tab as WorkspaceTab) : "graph",
+    query: params.get("q") ?? "",
+  };
+  const op = params.get("op");
+  if (op) state.opId = op;
+  const event = Number(params.get("event") ?? "");
+  if (Number.isInteger(event) && event >= 1) state.eventId = event;
+  return state;
+}
+
+/** Changes to apply; `undefined` removes a parameter. */
+export type WorkspaceChange = Partial<{ tab: WorkspaceTab; op: string | undefined; event: number | undefined; q: string | undefined }>;
+
+/**
+ * The search string after a change, keeping parameters this page does not own and leaving
+ * defaults out (no `tab=graph`, no empty `q`).
+ *
+ * @example withWorkspaceChange("?tab=graph&x=1", { op: "abc" }) // "?x=1&op=abc"
+ */
+export function withWorkspaceChange(search: string, change: WorkspaceChange): string {
+  const params = new URLSearchParams(search);
+  for (const [key, value] of Object.entries(change) as Array<[keyof WorkspaceChange, string | number | undefined]>) {
+    if (value === undefined || value === "" || (key === "tab" && value === "graph")) params.delete(key);
+    else params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text === "" ? "" : `?${text}`;
+}

@@ -1,0 +1,15 @@
+"use client";
+import { createContext } from "react";
+
+/**
+ * What graph nodes need from the page without carrying it in their data (changing node data
+ * re-renders React Flow's node, and functions in it would change on every render).
+ */
+export interface GraphContextValue {
+  /** Opens a closed group or closes an open one. */
+  toggleGroup: (id: string) => void;
+  /** Operations matching the search (and the groups holding them); undefined when not searching. */
+  matches?: ReadonlySet<string>;
+}
+
+export const GraphContext = createContext<GraphContextValue>({ toggleGroup: () => undefined });
