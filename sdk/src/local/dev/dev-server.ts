@@ -4,7 +4,7 @@ import { sampleRegistrations, seedSampleExecutions } from "../seed.js";
 import { LocalDurableService } from "../service.js";
 import { readConfigFile } from "./config-file.js";
 import { displayPath } from "./display-path.js";
-import type { FunctionSpec } from "./function-spec.js";
+import { FunctionSpecError, type FunctionSpec } from "./function-spec.js";
 import { ModuleFunction, type LoadResult } from "./module-function.js";
 import { SourceWatcher } from "./source-watcher.js";
 
@@ -46,6 +46,8 @@ interface Served {
 export class DevServer {
   private readonly served = new Map<string, Served>();
   private configWatcher: SourceWatcher | undefined;
+  /** Config edits apply one after another, never interleaved. */
+  private configUpdates: Promise<void> = Promise.resolve();
   private readonly reserved: Set<string>;
 
   private constructor(
@@ -71,7 +73,9 @@ export class DevServer {
         const configFile = resolve(options.configFile);
         for (const spec of readConfigFile(configFile)) loads.push(dev.add(spec, "config"));
         if (options.watch ?? true) {
-          dev.configWatcher = new SourceWatcher(() => void dev.reloadConfig(configFile));
+          dev.configWatcher = new SourceWatcher(() => {
+            dev.configUpdates = dev.configUpdates.then(() => dev.reloadConfig(configFile)).catch((e: unknown) => dev.log(String(e)));
+          });
           dev.configWatcher.add(configFile);
         }
       }
@@ -99,7 +103,7 @@ export class DevServer {
 
   private async add(spec: FunctionSpec, from: Served["from"]): Promise<LoadResult> {
     const clash = this.reserved.has(spec.name) ? "a sample function" : this.served.has(spec.name) ? displayPath(this.served.get(spec.name)!.spec.file) : undefined;
-    if (clash) throw new Error(`Function ${spec.name} (${displayPath(spec.file)}) has the name of ${clash}; give it another name (name=path on the command line)`);
+    if (clash) throw new FunctionSpecError(`Function ${spec.name} (${displayPath(spec.file)}) has the name of ${clash}; give it another name (name=path on the command line)`);
     const fn = new ModuleFunction({
       name: spec.name,
       file: spec.file,
@@ -159,6 +163,7 @@ export class DevServer {
 
   async stop(): Promise<void> {
     this.configWatcher?.close();
+    await this.configUpdates;
     // The service waits for invocations in flight, which need their workers; then they go.
     await this.service.stop();
     await Promise.all(this.functions.map((f) => f.dispose()));
