@@ -27,7 +27,6 @@ function TargetIndicator() {
       className="inline-flex items-center gap-1.5 rounded-full bg-white/10 px-3 py-1 font-mono text-xs text-chrome-fg"
     >
       <span className={`h-2 w-2 rounded-full ${data.target === "local" ? "bg-emerald-400" : "bg-amber-400"}`} aria-hidden />
-      <span className="sr-only">Target: </span>
       {data.target} · {data.region}
       {data.profile ? ` · ${data.profile}` : ""}
     </span>

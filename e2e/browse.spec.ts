@@ -1,76 +1,131 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
+import { expect, test, type Page } from "@playwright/test";
 
-/** The graph node whose name is exactly `name` ("ship" must not match "shipping"). */
-function graphNode(page: Page, name: string): Locator {
-  return page.getByTestId("graph-node").filter({ has: page.getByTestId("graph-node-name").getByText(name, { exact: true }) });
-}
+/** The local service playwright.config.ts starts (its port is fixed there). */
+const local = new LambdaClient({
+  region: "us-east-1",
+  endpoint: "http://127.0.0.1:9114",
+  credentials: { accessKeyId: "local", secretAccessKey: "local" },
+});
 
-async function openExecution(page: Page, functionName: string, executionName: string, finalStatus: string): Promise<void> {
+/** Two executions of one function with names to search for; starting by name is idempotent. */
+const TRIPS = ["trip-e2e-lisbon", "trip-e2e-porto"] as const;
+
+test.beforeAll(async () => {
+  for (const name of TRIPS) {
+    await local.send(
+      new InvokeCommand({
+        FunctionName: "travel-booking",
+        InvocationType: "Event",
+        DurableExecutionName: name,
+        Payload: new TextEncoder().encode(JSON.stringify({ tripId: name, city: "Porto", nights: 2 })),
+      }),
+    );
+    // Distinct start times, so "oldest first" has an order to show.
+    await new Promise((r) => setTimeout(r, 50));
+  }
+});
+
+const row = (page: Page, name: string) => page.getByTestId("execution-row").filter({ hasText: name });
+const functionRow = (page: Page, name: string) => page.getByTestId("function-row").filter({ has: page.getByRole("link", { name, exact: true }) });
+
+test("lists the durable functions with their running and failed counts, and shows the target", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: functionName }).click();
-  await expect(page).toHaveURL(new RegExp(`/functions/${functionName}$`));
-  const row = page.getByTestId("execution-row").filter({ hasText: executionName });
-  // Seeded executions take a few seconds to settle; the list refreshes while they run.
-  await expect(row.getByTestId("status-badge")).toHaveText(finalStatus);
-  await row.getByRole("link", { name: executionName }).click();
-  await expect(page).toHaveURL(/\/executions\/arn%3A/);
-  await expect(page.getByTestId("execution-header").getByRole("heading", { name: executionName })).toBeVisible();
-}
-
-test("browses functions, executions and the graph of a successful execution", async ({ page }) => {
-  await page.goto("/");
-  await expect(page.getByRole("link", { name: "Durable Lens" })).toBeVisible();
   await expect(page.getByTestId("target-indicator")).toHaveText("local · us-east-1");
-  const functions = page.getByTestId("function-link");
   for (const name of ["approval-flow", "order-processor", "payment-with-retries"]) {
-    await expect(functions.filter({ hasText: name })).toHaveCount(1);
+    await expect(functionRow(page, name)).toHaveCount(1);
   }
+  // approval-flow waits for days; payment-with-retries fails after its retries (the counts refresh while it runs).
+  await expect(functionRow(page, "approval-flow").getByTestId("count-running")).toHaveText("1 running");
+  const failed = functionRow(page, "payment-with-retries").getByTestId("count-failed");
+  await expect(failed).toHaveText("1 failed", { timeout: 30_000 });
 
-  await openExecution(page, "order-processor", "order-1001", "SUCCEEDED");
-  await expect(page.getByTestId("execution-status")).toHaveText("SUCCEEDED");
-  await expect(page.getByTestId("execution-arn")).toContainText("durable-execution/order-1001/");
-
-  for (const name of ["validate-order", "reserve-inventory", "cool-off", "shipping", "pick-items", "ship", "send-confirmation"]) {
-    await expect(graphNode(page, name)).toBeVisible();
-  }
-  await expect(graphNode(page, "send-confirmation")).toHaveAttribute("data-status", "SUCCEEDED");
-  await expect(graphNode(page, "shipping")).toHaveAttribute("data-op-type", "CONTEXT");
-
-  // The inspector shows the clicked operation's details.
-  await graphNode(page, "validate-order").click();
-  await expect(page.getByTestId("inspector-name")).toHaveText("validate-order");
-  await expect(page.getByTestId("inspector")).toContainText("Attempts (1)");
-  await expect(page.getByTestId("inspector-result")).toBeVisible();
+  await failed.click();
+  await expect(page).toHaveURL(/\/functions\/payment-with-retries\?status=FAILED$/);
+  await expect(page.getByRole("button", { name: "FAILED", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(row(page, "payment-2001")).toBeVisible();
 });
 
-test("shows a failed execution and the attempts of its failing step", async ({ page }) => {
-  await openExecution(page, "payment-with-retries", "payment-2001", "FAILED");
-  await expect(page.getByTestId("execution-status")).toHaveText("FAILED");
-  const charge = graphNode(page, "charge-card");
-  await expect(charge).toHaveAttribute("data-status", "FAILED");
-  await expect(charge.getByTestId("graph-node-attempts")).toHaveText("3 attempts");
+test("picks a function with the keyboard, filters by status and name, and opens an execution", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("function-row").first()).toBeVisible();
+  // `/` focuses the function filter; j and Enter open the first match.
+  await page.keyboard.press("/");
+  await expect(page.getByTestId("function-search")).toBeFocused();
+  await page.keyboard.type("travel");
+  await expect(page.getByTestId("function-row")).toHaveCount(1);
+  await page.getByTestId("function-search").blur();
+  await page.keyboard.press("j");
+  await expect(functionRow(page, "travel-booking")).toHaveAttribute("aria-current", "true");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/functions\/travel-booking$/);
 
-  await charge.click();
-  const inspector = page.getByTestId("inspector");
-  await expect(inspector).toContainText("Attempts (3)");
-  await expect(inspector.getByTestId("attempt")).toHaveCount(3);
-});
+  for (const name of TRIPS) await expect(row(page, name).getByTestId("status-badge")).toHaveText("SUCCEEDED");
 
-test("shows a running execution with its completed step and pending wait", async ({ page }) => {
-  await openExecution(page, "approval-flow", "approval-3001", "RUNNING");
-  await expect(graphNode(page, "prepare-request")).toHaveAttribute("data-status", "SUCCEEDED");
-  const wait = graphNode(page, "approval-window");
-  await expect(wait).toHaveAttribute("data-status", "STARTED");
-  await expect(wait).toContainText("until ");
-  await expect(page.getByTestId("execution-result")).toHaveText("(not finished yet)");
-});
+  // Name search: typed after `/`, applied after a pause, kept in the URL.
+  await page.keyboard.press("/");
+  await page.keyboard.type("porto");
+  await expect(page).toHaveURL(/[?&]name=porto(&|$)/);
+  await expect(page.getByTestId("execution-row")).toHaveCount(1);
+  await expect(row(page, "trip-e2e-porto")).toBeVisible();
 
-test("filters executions by status through the URL", async ({ page }) => {
-  await page.goto("/functions/payment-with-retries?status=SUCCEEDED");
-  await expect(page.getByText("No executions with status SUCCEEDED.")).toBeVisible();
+  // Status multi-select: FAILED alone matches nothing; adding SUCCEEDED brings the row back.
   await page.getByRole("button", { name: "FAILED", exact: true }).click();
+  await expect(page).toHaveURL(/status=FAILED/);
+  await expect(page.getByTestId("empty-state")).toContainText("No executions with status FAILED.");
+  await page.getByRole("button", { name: "SUCCEEDED", exact: true }).click();
   await expect(page).toHaveURL(/status=SUCCEEDED&status=FAILED/);
-  await expect(page.getByTestId("execution-row").filter({ hasText: "payment-2001" })).toBeVisible();
+  await expect(row(page, "trip-e2e-porto")).toBeVisible();
+
+  // The URL is the whole filter: a reload shows the same list.
+  await page.reload();
+  await expect(page.getByTestId("name-search")).toHaveValue("porto");
+  await expect(page.getByRole("button", { name: "SUCCEEDED", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("execution-row")).toHaveCount(1);
+
+  await page.keyboard.press("j");
+  await expect(row(page, "trip-e2e-porto")).toHaveAttribute("aria-current", "true");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/executions\/arn%3A.*trip-e2e-porto/);
+  await expect(page.getByTestId("execution-header").getByRole("heading", { name: "trip-e2e-porto" })).toBeVisible();
+});
+
+test("keeps time range and order in the URL and clears filters from the empty state", async ({ page }) => {
+  await page.goto("/functions/travel-booking?name=trip-e2e");
+  await expect(page.getByTestId("execution-row")).toHaveCount(2);
+
+  await page.getByTestId("order-select").selectOption("oldest");
+  await expect(page).toHaveURL(/order=oldest/);
+  await expect(page.getByTestId("execution-row").first()).toContainText("trip-e2e-lisbon");
+  await page.getByTestId("order-select").selectOption("newest");
+  await expect(page.getByTestId("execution-row").first()).toContainText("trip-e2e-porto");
+
+  await page.getByTestId("range-select").selectOption("1h");
+  await expect(page).toHaveURL(/range=1h/);
+  await expect(page.getByTestId("execution-row")).toHaveCount(2);
+
+  // A custom range that starts tomorrow holds nothing yet.
+  await page.getByTestId("range-select").selectOption("custom");
+  await expect(page).toHaveURL(/from=/);
+  const tomorrow = new Date(Date.now() + 24 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  await page
+    .getByTestId("range-from")
+    .fill(`${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}T00:00`);
+  await expect(page.getByTestId("empty-state")).toContainText("No executions match these filters.");
+
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/functions\/travel-booking$/);
+  await expect(page.getByTestId("name-search")).toHaveValue("");
+  await expect(row(page, "trip-e2e-lisbon")).toBeVisible();
+});
+
+test("says so when a function does not exist, instead of a blank page", async ({ page }) => {
+  await page.goto("/functions/no-such-function");
+  const alert = page.getByTestId("error-box");
+  await expect(alert).toContainText("Could not list the executions of no-such-function");
+  await expect(alert).toContainText("Function not found: no-such-function");
+  await expect(alert).toHaveAttribute("data-code", "NotFound");
 });
 
 test("explains a malformed execution ARN instead of showing a blank page", async ({ page }) => {
@@ -92,4 +147,22 @@ test("answers API errors as JSON with a status and a message", async ({ request 
   const missing = await request.get("/api/functions/no-such-function/executions");
   expect(missing.status()).toBe(404);
   expect((await missing.json()).code).toBe("NotFound");
+  const counts = await request.get("/api/functions/payment-with-retries/counts");
+  expect(await counts.json()).toMatchObject({ running: { more: false }, failed: { more: false } });
+});
+
+test("follows the system theme and remembers the toggle", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/");
+  const html = page.locator("html");
+  await expect(html).toHaveClass(/\bdark\b/);
+  const toggle = page.getByTestId("theme-toggle");
+  await expect(toggle).toHaveAttribute("data-preference", "system");
+  await toggle.click(); // system → light
+  await expect(toggle).toHaveAttribute("data-preference", "light");
+  await expect(html).not.toHaveClass(/\bdark\b/);
+  await page.reload();
+  await expect(html).not.toHaveClass(/\bdark\b/);
+  await page.getByTestId("theme-toggle").click(); // light → dark
+  await expect(html).toHaveClass(/\bdark\b/);
 });
