@@ -98,10 +98,7 @@ export function withDurableExecution<TEvent = any, TResult = any>(
     } catch (error) {
       return { Status: "FAILED", Error: toErrorObject(error) };
     }
-    const client =
-      event instanceof DurableExecutionInvocationInputWithClient
-        ? event.durableExecutionClient
-        : (config.durableExecutionClient ?? new DurableExecutionApiClient(config.client));
+    const client = carriedClient(event) ?? config.durableExecutionClient ?? new DurableExecutionApiClient(config.client);
     let operations: Operation[];
     try {
       operations = await loadOperations(event, client);
@@ -201,6 +198,18 @@ function childOperationsDepthProblem(depth: unknown): string | undefined {
     return `pluginsConfig.childOperationsDepth must be a non-negative integer or Infinity; got ${String(depth)}.`;
   }
   return undefined;
+}
+
+/**
+ * The transport an event brings along (how test runners redirect a handler). Recognised by
+ * shape, not by class, so the official SDK's and another copy of ours work too.
+ */
+function carriedClient(event: DurableExecutionInvocationInput): DurableExecutionClient | undefined {
+  if (event instanceof DurableExecutionInvocationInputWithClient) return event.durableExecutionClient;
+  const candidate = (event as { durableExecutionClient?: Partial<DurableExecutionClient> }).durableExecutionClient;
+  return typeof candidate?.checkpoint === "function" && typeof candidate.getExecutionState === "function"
+    ? (candidate as DurableExecutionClient)
+    : undefined;
 }
 
 async function endedDuringFailure(runtime: ExecutionRuntime): Promise<DurableExecutionInvocationOutput> {
