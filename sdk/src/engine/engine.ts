@@ -278,6 +278,8 @@ export class Engine {
         if (op.Type === "STEP" && op.Status === "READY") wake = true;
       }
       for (const [opId, timers] of Object.entries(rec.callbacks ?? {})) this.armCallbackTimers(rec.arn, opId, timers);
+      // A failed invocation's retry lived in a timer the restart lost: retry now.
+      if (rec.invocationFailures > 0) wake = true;
       if (this.store.listOperations(rec.arn).length === 1 && !rec.invocation) wake = true;
       if (wake) this.wake(rec.arn);
     }
