@@ -419,6 +419,8 @@ export class Engine {
     rec.endMs = now;
     delete rec.checkpointToken;
     delete rec.invocation;
+    // Kept only so a retried checkpoint gets its first answer; an ended execution takes none.
+    this.store.deleteCheckpointResponses(rec.arn);
     if (result !== undefined) rec.result = result;
     if (error !== undefined) rec.error = error;
     const id = rec.executionId;

@@ -112,5 +112,9 @@ export class MemoryStore implements Store {
     this.data(arn).checkpointResponses.set(clientToken, response);
   }
 
+  deleteCheckpointResponses(arn: string): void {
+    this.executions.get(arn)?.checkpointResponses.clear();
+  }
+
   close(): void {}
 }

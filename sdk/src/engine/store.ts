@@ -95,6 +95,8 @@ export interface Store {
   /** The stored response of a checkpoint already applied with this client token. */
   getCheckpointResponse(arn: string, clientToken: string): string | undefined;
   putCheckpointResponse(arn: string, clientToken: string, response: string): void;
+  /** Drops the answers kept for ClientToken retries, once nothing can checkpoint any more. */
+  deleteCheckpointResponses(arn: string): void;
 
   close(): void;
 }

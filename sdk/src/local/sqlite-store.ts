@@ -87,6 +87,7 @@ export class SqliteStore implements Store {
       eventsDesc: db.prepare("SELECT body FROM events WHERE arn = ? AND event_id < ? ORDER BY event_id DESC LIMIT ?"),
       getResponse: db.prepare("SELECT response FROM checkpoint_responses WHERE arn = ? AND client_token = ?"),
       putResponse: db.prepare("INSERT OR REPLACE INTO checkpoint_responses (arn, client_token, response) VALUES (?, ?, ?)"),
+      deleteResponses: db.prepare("DELETE FROM checkpoint_responses WHERE arn = ?"),
     };
     this.seq = (this.stmts.maxSeq.get() as { seq: number }).seq;
   }
@@ -208,6 +209,10 @@ export class SqliteStore implements Store {
 
   putCheckpointResponse(arn: string, clientToken: string, response: string): void {
     this.stmts.putResponse.run(arn, clientToken, response);
+  }
+
+  deleteCheckpointResponses(arn: string): void {
+    this.stmts.deleteResponses.run(arn);
   }
 
   close(): void {
