@@ -74,6 +74,7 @@ export function OpenHistory() {
     setPhase({ kind: "parsing", file });
     await afterPaint();
     if (id !== current.current) return;
+    mark("check");
     const result = readHistoryText(text);
     mark("parsed");
     if (id !== current.current) return;
