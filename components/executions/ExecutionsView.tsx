@@ -32,7 +32,11 @@ function NoExecutions({ functionName, filter, onClear }: { functionName: string;
   if (isFiltered(filter)) {
     return (
       <EmptyState
-        title={filter.statuses.length > 0 ? `No executions with status ${filter.statuses.join(" or ")}.` : "No executions match these filters."}
+        title={
+          filter.statuses.length > 0 && !filter.name && !filter.range && !filter.from && !filter.to
+            ? `No executions with status ${filter.statuses.join(" or ")}.`
+            : "No executions match these filters."
+        }
         action={
           <button type="button" className={linkButton} onClick={onClear}>
             Clear filters
