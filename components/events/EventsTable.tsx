@@ -26,17 +26,17 @@ const Row = memo(function Row({ row, selected, onSelect, top }: { row: EventRow;
         selected ? "bg-sky-100" : "hover:bg-zinc-50"
       }`}
     >
-      <span className="font-mono text-zinc-500">{row.eventId ?? "—"}</span>
-      <span className="font-mono text-zinc-600">{time(row.timestamp)}</span>
-      <span className={`truncate font-mono ${failed ? "text-red-700" : "text-zinc-900"}`}>{row.type}</span>
-      <span className="truncate text-zinc-600">{row.subType ?? ""}</span>
-      <span className="truncate font-mono" title={row.name}>
+      <span role="cell" className="font-mono text-zinc-500">{row.eventId ?? "—"}</span>
+      <span role="cell" className="font-mono text-zinc-600">{time(row.timestamp)}</span>
+      <span role="cell" className={`truncate font-mono ${failed ? "text-red-700" : "text-zinc-900"}`}>{row.type}</span>
+      <span role="cell" className="truncate text-zinc-600">{row.subType ?? ""}</span>
+      <span role="cell" className="truncate font-mono" title={row.name}>
         {row.name ?? ""}
       </span>
-      <span className="truncate font-mono text-zinc-500" title={row.operationId}>
+      <span role="cell" className="truncate font-mono text-zinc-500" title={row.operationId}>
         {row.operationId ?? ""}
       </span>
-      <span className="truncate text-zinc-700" title={row.details}>
+      <span role="cell" className="truncate text-zinc-700" title={row.details}>
         {row.details}
       </span>
     </div>
@@ -70,13 +70,13 @@ export function EventsTable({
   return (
     <div className="flex h-full flex-col" role="table" aria-label="History events" aria-rowcount={rows.length}>
       <div role="row" className={`${COLUMNS} shrink-0 border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-zinc-500`}>
-        <span>#</span>
-        <span>Time</span>
-        <span>Type</span>
-        <span>Sub type</span>
-        <span>Name</span>
-        <span>Id</span>
-        <span>Details</span>
+        <span role="columnheader">#</span>
+        <span role="columnheader">Time</span>
+        <span role="columnheader">Type</span>
+        <span role="columnheader">Sub type</span>
+        <span role="columnheader">Name</span>
+        <span role="columnheader">Id</span>
+        <span role="columnheader">Details</span>
       </div>
       <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-y-auto" data-testid="events-scroll">
         {rows.length === 0 ? <p className="p-6 text-sm text-zinc-500">No events match. Clear the search or the type filter to see them all.</p> : null}

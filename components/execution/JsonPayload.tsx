@@ -12,7 +12,7 @@ function Scalar({ value }: { value: null | boolean | number | string }) {
   if (value === null) return <span className="text-zinc-400">null</span>;
   if (typeof value === "string") return <span className="break-all text-emerald-800">{JSON.stringify(value)}</span>;
   if (typeof value === "number") return <span className="text-sky-800">{String(value)}</span>;
-  return <span className="text-violet-800">{String(value)}</span>;
+  return <span className="text-amber-700">{String(value)}</span>;
 }
 
 function JsonNode({ name, value, depth }: { name?: string; value: JsonValue; depth: number }) {

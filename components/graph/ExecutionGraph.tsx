@@ -17,8 +17,12 @@ import { ErrorBox } from "@/components/ui/ErrorBox";
 import { Loading } from "@/components/ui/Loading";
 import { statusStyle } from "@/components/ui/status";
 import { GraphContext, type GraphContextValue } from "./graph-context";
-import { createElk, layoutGraph, refreshGraph, structureKey, type FlowGraph, type FlowNode } from "./layout";
+import { browserElk } from "./browser-elk";
+import { layoutGraph, refreshGraph, structureKey, type FlowGraph, type FlowNode } from "./layout";
 import { CollapsedGroupNode, ContextNode, OperationNode } from "./nodes";
+
+// Starts ELK as soon as the graph code is loaded, while the history is still being read.
+if (typeof window !== "undefined") void browserElk().catch(() => undefined);
 
 // Defined once: React Flow re-mounts every node when this object changes identity.
 const NODE_TYPES: NodeTypes = { operation: OperationNode, context: ContextNode, collapsed: CollapsedGroupNode };
@@ -46,7 +50,7 @@ function useLayout(model: GraphModel): LayoutState {
     }
     let cancelled = false;
     if (previous) setState({ status: "ready", graph: previous.graph, relayout: true });
-    createElk()
+    browserElk()
       .then((elk) => layoutGraph(model, elk))
       .then((graph) => {
         if (cancelled) return;

@@ -143,8 +143,8 @@ export function ContextNode({ data, selected }: NodeProps<FlowNode>) {
       <div className="flex items-center justify-between gap-2 rounded-t-lg border-b border-dashed border-zinc-300 bg-white/80 px-3 py-1.5">
         <span className="flex min-w-0 items-center gap-1.5">
           <TypeIcon type={op.type} className="h-3.5 w-3.5 shrink-0 text-zinc-500" />
-          <span className="text-[10px] font-medium uppercase tracking-wide text-zinc-500">{operationKindLabel(op.type, op.subType)}</span>
-          <span data-testid="graph-node-name" className="truncate font-mono text-sm font-semibold text-zinc-900">
+          <span className="shrink-0 whitespace-nowrap text-[10px] font-medium uppercase tracking-wide text-zinc-500">{operationKindLabel(op.type, op.subType)}</span>
+          <span data-testid="graph-node-name" className="min-w-0 truncate font-mono text-sm font-semibold text-zinc-900" title={operationLabel(op)}>
             {operationLabel(op)}
           </span>
         </span>

@@ -16,8 +16,12 @@ const LABEL_WIDTH = 272;
 /** Zoom doubles per step up to this factor: enough to see a 1 ms attempt in a day-long execution. */
 const MAX_ZOOM = 128;
 
+/** Above this many invocations their lanes start folded into one row, so operations stay in view. */
+const LANES_OPEN_MAX = 12;
+
 type Item =
-  | { kind: "heading"; text: string }
+  | { kind: "heading"; text: string; toggle?: { open: boolean; count: number } }
+  | { kind: "lanes"; lanes: readonly InvocationLane[] }
   | { kind: "lane"; lane: InvocationLane }
   | { kind: "row"; row: TimelineRow };
 
@@ -149,6 +153,50 @@ const LaneView = memo(function LaneView({
   );
 });
 
+/** Every invocation in one row (they never overlap in time): the folded form of the lanes. */
+const LanesSummary = memo(function LanesSummary({
+  lanes,
+  g,
+  top,
+  ranSelected,
+  onFocus,
+}: {
+  lanes: readonly InvocationLane[];
+  g: Geometry;
+  top: number;
+  ranSelected: ReadonlySet<number>;
+  onFocus: (lane: InvocationLane) => void;
+}) {
+  const errors = lanes.filter((l) => l.error).length;
+  return (
+    <div className="absolute inset-x-0 flex" style={{ top, height: ROW_HEIGHT }} data-testid="invocation-lanes-folded">
+      <div className="sticky left-0 z-10 flex shrink-0 items-center gap-1.5 border-r border-zinc-200 bg-white px-2 text-xs text-zinc-500" style={{ width: LABEL_WIDTH }}>
+        all {lanes.length} invocations{errors ? ` · ${errors} with errors` : ""}
+        {ranSelected.size > 0 ? <span className="text-sky-700">· {ranSelected.size} ran selected</span> : null}
+      </div>
+      <div className="relative shrink-0" style={{ width: g.width }}>
+        {lanes.map((lane) => {
+          if (lane.start === undefined) return null;
+          const left = g.scale.at(lane.start) * g.width;
+          const width = Math.max(2, (g.scale.at(lane.end ?? g.now) - g.scale.at(lane.start)) * g.width);
+          const colour = ranSelected.has(lane.number) ? "#0ea5e9" : lane.error ? "#ef4444" : "#52525b";
+          return (
+            <button
+              key={lane.number}
+              type="button"
+              aria-label={`Invocation ${lane.number}`}
+              title={`Invocation ${lane.number}: ${lane.operationIds.length} operations ran`}
+              onClick={() => onFocus(lane)}
+              className="absolute rounded-sm"
+              style={{ left, width, top: 7, height: 12, background: colour, opacity: 0.8 }}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+});
+
 function Axis({ g }: { g: Geometry }) {
   const span = g.scale.end - g.scale.start;
   const marks = ticks(span, Math.max(2, Math.floor(g.width / 110)));
@@ -206,6 +254,7 @@ export function Timeline({
   const scrollRef = useRef<HTMLDivElement>(null);
   const [zoom, setZoom] = useState<number>(1);
   const [focusedLane, setFocusedLane] = useState<number>();
+  const [lanesOpen, setLanesOpen] = useState(model.lanes.length <= LANES_OPEN_MAX);
   const now = useNow(model.open);
   const baseWidth = useChartWidth(scrollRef);
 
@@ -217,13 +266,14 @@ export function Timeline({
   const items = useMemo<Item[]>(() => {
     const out: Item[] = [];
     if (model.lanes.length > 0) {
-      out.push({ kind: "heading", text: `Invocations (${model.lanes.length})` });
-      for (const lane of model.lanes) out.push({ kind: "lane", lane });
+      out.push({ kind: "heading", text: `Invocations (${model.lanes.length})`, toggle: { open: lanesOpen, count: model.lanes.length } });
+      if (lanesOpen) for (const lane of model.lanes) out.push({ kind: "lane", lane });
+      else out.push({ kind: "lanes", lanes: model.lanes });
     }
     out.push({ kind: "heading", text: rows.length === model.rows.length ? `Operations (${rows.length})` : `Operations (${rows.length} of ${model.rows.length} match)` });
     for (const row of rows) out.push({ kind: "row", row });
     return out;
-  }, [model, rows]);
+  }, [model, rows, lanesOpen]);
   const nameById = useMemo(() => new Map(model.rows.map((r) => [r.operation.id, operationLabel(r.operation)])), [model.rows]);
   const focusedOps = useMemo(() => new Set(model.lanes.find((l) => l.number === focusedLane)?.operationIds ?? []), [model.lanes, focusedLane]);
   const lanesOfSelected = useMemo(() => new Set(model.rows.find((r) => r.operation.id === selectedId)?.invocations ?? []), [model.rows, selectedId]);
@@ -281,9 +331,19 @@ export function Timeline({
               if (item.kind === "heading") {
                 return (
                   <div key={`h${start + i}`} className="absolute inset-x-0 flex items-end border-b border-zinc-200 bg-zinc-50/80" style={{ top, height: ROW_HEIGHT }}>
-                    <span className="sticky left-0 px-2 pb-1 text-[11px] font-semibold uppercase tracking-wide text-zinc-500">{item.text}</span>
+                    <span className="sticky left-0 flex items-center gap-2 px-2 pb-1 text-[11px] font-semibold uppercase tracking-wide text-zinc-500">
+                      {item.text}
+                      {item.toggle ? (
+                        <button type="button" className="font-normal normal-case text-sky-700 hover:underline" onClick={() => setLanesOpen(!item.toggle!.open)} data-testid="lanes-toggle">
+                          {item.toggle.open ? "fold into one row" : `show all ${item.toggle.count} lanes`}
+                        </button>
+                      ) : null}
+                    </span>
                   </div>
                 );
+              }
+              if (item.kind === "lanes") {
+                return <LanesSummary key="lanes" lanes={item.lanes} g={g} top={top} ranSelected={lanesOfSelected} onFocus={onFocusLane} />;
               }
               if (item.kind === "lane") {
                 const names = item.lane.operationIds.slice(0, 12).map((id) => nameById.get(id) ?? id).join(", ") + (item.lane.operationIds.length > 12 ? ", …" : "");
