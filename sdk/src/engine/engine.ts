@@ -76,6 +76,9 @@ export interface StartExecutionResult {
 }
 
 const DEFAULT_EXECUTION_TIMEOUT_SECONDS = 86_400;
+/** Lambda keeps an ended execution this long unless the function says otherwise (1-90). */
+const DEFAULT_RETENTION_DAYS = 14;
+const DAY_MS = 86_400_000;
 
 type TimerKind = "wait-end" | "retry-ready" | "execution-timeout" | "reinvoke" | "callback-timeout" | "callback-heartbeat";
 interface TimerSpec {
@@ -130,6 +133,8 @@ export class Engine {
   private readonly store: Store;
   private readonly clock: Clock;
   private readonly timers = new Map<string, TimerHandle>();
+  /** Earliest retention deadline of an ended execution (Infinity when none is known). */
+  private nextExpiryMs = Infinity;
   private readonly running = new Map<string, Promise<void>>();
   private readonly settleWaiters = new Map<string, (() => void)[]>();
   /** Chained-invoke targets waiting for their parent's invocation to end, by parent ARN. */
@@ -148,6 +153,7 @@ export class Engine {
 
   /** Starts a durable execution (Invoke) and its first invocation. */
   startExecution(req: StartExecutionRequest): StartExecutionResult {
+    this.deleteExpired();
     const fn = this.options.resolveFunction(req.functionName, req.qualifier);
     if (!fn) throw new ServiceError("ResourceNotFoundException", `Function not found: ${req.functionName}`);
     if (req.name !== undefined && !DURABLE_EXECUTION_NAME.test(req.name)) {
@@ -201,6 +207,7 @@ export class Engine {
       status: "RUNNING",
       startMs: now,
       executionTimeoutSeconds: timeout,
+      retentionPeriodDays: fn.durableConfig?.RetentionPeriodInDays ?? DEFAULT_RETENTION_DAYS,
       wakePending: false,
       invocationFailures: 0,
       serviceChangedIds: [],
@@ -256,6 +263,8 @@ export class Engine {
 
   /** Re-arms timers and resumes invocations after a restart. */
   recover(): void {
+    this.nextExpiryMs = Math.min(Infinity, ...this.store.listExpiries().map((e) => e.atMs));
+    this.deleteExpired();
     for (const rec of this.store.listRunningExecutions()) {
       this.armExecutionTimeout(rec);
       let wake = rec.wakePending;
@@ -283,6 +292,22 @@ export class Engine {
       if (this.store.listOperations(rec.arn).length === 1 && !rec.invocation) wake = true;
       if (wake) this.wake(rec.arn);
     }
+  }
+
+  /**
+   * Deletes the ended executions whose retention has run out. Checked when the engine is used
+   * rather than on timers, so that "fire every pending timer" in tests and the simulator never
+   * jumps to a deletion weeks ahead.
+   */
+  private deleteExpired(): void {
+    const now = this.clock.now();
+    if (now < this.nextExpiryMs) return;
+    let next = Infinity;
+    for (const { arn, atMs } of this.store.listExpiries()) {
+      if (atMs <= now) this.store.deleteExecution(arn);
+      else next = Math.min(next, atMs);
+    }
+    this.nextExpiryMs = next;
   }
 
   /** Cancels every timer; in-flight invocations finish on their own. */
@@ -440,6 +465,10 @@ export class Engine {
       }
     }
     if (rec.parent) this.answerParent(rec);
+    // Its history stays readable for the function's retention period, then goes, as in Lambda.
+    const expiresAt = now + (rec.retentionPeriodDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
+    this.store.setExpiry(rec.arn, expiresAt);
+    this.nextExpiryMs = Math.min(this.nextExpiryMs, expiresAt);
     const waiters = this.settleWaiters.get(rec.arn) ?? [];
     this.settleWaiters.delete(rec.arn);
     // Waiters read the record, so they run after this transaction commits.
@@ -729,6 +758,7 @@ export class Engine {
 
   /** GetDurableExecution. */
   getExecution(req: GetDurableExecutionRequest): GetDurableExecutionResponse {
+    this.deleteExpired();
     const rec = this.getRecord(req.DurableExecutionArn);
     const res: GetDurableExecutionResponse = {
       DurableExecutionArn: rec.arn,
@@ -737,7 +767,7 @@ export class Engine {
       Status: rec.status,
       StartTimestamp: new Date(rec.startMs),
       Version: rec.version,
-      DurableConfig: { ExecutionTimeout: rec.executionTimeoutSeconds },
+      DurableConfig: { ExecutionTimeout: rec.executionTimeoutSeconds, RetentionPeriodInDays: rec.retentionPeriodDays ?? DEFAULT_RETENTION_DAYS },
     };
     if (rec.endMs !== undefined) res.EndTimestamp = new Date(rec.endMs);
     if (req.IncludeExecutionData === false) {
@@ -753,6 +783,7 @@ export class Engine {
 
   /** GetDurableExecutionHistory. */
   getExecutionHistory(req: GetDurableExecutionHistoryRequest): GetDurableExecutionHistoryResponse {
+    this.deleteExpired();
     const rec = this.getRecord(req.DurableExecutionArn);
     const limit = pageSize(req.MaxItems);
     const after = readMarker(req.Marker, isEventCursor)?.e;
@@ -768,6 +799,7 @@ export class Engine {
 
   /** ListDurableExecutionsByFunction: newest first unless ReverseOrder. */
   listExecutionsByFunction(req: ListDurableExecutionsByFunctionRequest): ListDurableExecutionsByFunctionResponse {
+    this.deleteExpired();
     const fn = this.options.resolveFunction(req.FunctionName, req.Qualifier);
     if (!fn) throw new ServiceError("ResourceNotFoundException", `Function not found: ${req.FunctionName}`);
     const limit = pageSize(req.MaxItems);

@@ -116,5 +116,20 @@ export class MemoryStore implements Store {
     this.executions.get(arn)?.checkpointResponses.clear();
   }
 
+  private readonly expiries = new Map<string, number>();
+
+  setExpiry(arn: string, atMs: number): void {
+    this.expiries.set(arn, atMs);
+  }
+
+  listExpiries(): { arn: string; atMs: number }[] {
+    return [...this.expiries].map(([arn, atMs]) => ({ arn, atMs }));
+  }
+
+  deleteExecution(arn: string): void {
+    this.executions.delete(arn);
+    this.expiries.delete(arn);
+  }
+
   close(): void {}
 }

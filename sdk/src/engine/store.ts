@@ -17,6 +17,8 @@ export interface ExecutionRecord {
   result?: string;
   error?: ErrorObject;
   executionTimeoutSeconds: number;
+  /** Days its history stays readable after it ends (absent in records written before it existed). */
+  retentionPeriodDays?: number;
   /** The token the next checkpoint must carry; absent while no invocation runs. */
   checkpointToken?: string;
   /** The invocation now running, if any. */
@@ -97,6 +99,12 @@ export interface Store {
   putCheckpointResponse(arn: string, clientToken: string, response: string): void;
   /** Drops the answers kept for ClientToken retries, once nothing can checkpoint any more. */
   deleteCheckpointResponses(arn: string): void;
+
+  /** When an ended execution's retention runs out (it is then deleted). */
+  setExpiry(arn: string, atMs: number): void;
+  listExpiries(): { arn: string; atMs: number }[];
+  /** Removes an execution with its operations, events and everything kept for it. */
+  deleteExecution(arn: string): void;
 
   close(): void;
 }

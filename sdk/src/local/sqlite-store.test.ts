@@ -50,4 +50,30 @@ describe("SqliteStore operations", () => {
     expect(store.getOperation("a", "x")).toBeUndefined();
     store.close();
   });
+
+  it("deletes an expired execution with everything kept for it, and keeps expiries across a reopen", () => {
+    const dir = mkdtempSync(join(tmpdir(), "durable-lens-store-"));
+    dirs.push(dir);
+    let store = SqliteStore.open(dir);
+    const rec = { arn: "a", seq: 1, name: "n", executionId: "e", functionName: "f", functionArn: "arn:f", version: "$LATEST", status: "SUCCEEDED" as const, startMs: 0, executionTimeoutSeconds: 60, wakePending: false, invocationFailures: 0, serviceChangedIds: [], nextEventId: 2 };
+    store.transaction(() => {
+      store.insertExecution(rec);
+      store.insertExecution({ ...rec, arn: "b", seq: 2 });
+      store.putOperation("a", op("x"));
+      store.appendEvent("a", { EventId: 1, EventType: "ExecutionStarted", EventTimestamp: new Date(0) });
+      store.putCheckpointResponse("a", "ct", "{}");
+      store.setExpiry("a", 1000);
+    });
+    store.close();
+    store = SqliteStore.open(dir);
+    expect(store.listExpiries()).toEqual([{ arn: "a", atMs: 1000 }]);
+    store.deleteExecution("a");
+    expect(store.getExecution("a")).toBeUndefined();
+    expect(store.listOperations("a")).toEqual([]);
+    expect(store.listEvents("a", { limit: 10, reverse: false })).toEqual([]);
+    expect(store.getCheckpointResponse("a", "ct")).toBeUndefined();
+    expect(store.listExpiries()).toEqual([]);
+    expect(store.getExecution("b")?.arn).toBe("b");
+    store.close();
+  });
 });

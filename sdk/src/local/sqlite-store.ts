@@ -37,6 +37,10 @@ CREATE TABLE IF NOT EXISTS checkpoint_responses (
   response TEXT NOT NULL,
   PRIMARY KEY (arn, client_token)
 );
+CREATE TABLE IF NOT EXISTS expiries (
+  arn TEXT PRIMARY KEY,
+  at_ms INTEGER NOT NULL
+);
 `;
 
 /** Why the data directory cannot hold the store, in words a user can act on. */
@@ -88,6 +92,15 @@ export class SqliteStore implements Store {
       getResponse: db.prepare("SELECT response FROM checkpoint_responses WHERE arn = ? AND client_token = ?"),
       putResponse: db.prepare("INSERT OR REPLACE INTO checkpoint_responses (arn, client_token, response) VALUES (?, ?, ?)"),
       deleteResponses: db.prepare("DELETE FROM checkpoint_responses WHERE arn = ?"),
+      setExpiry: db.prepare("INSERT OR REPLACE INTO expiries (arn, at_ms) VALUES (?, ?)"),
+      listExpiries: db.prepare("SELECT arn, at_ms AS atMs FROM expiries ORDER BY at_ms"),
+      deleteExecution: [
+        db.prepare("DELETE FROM operations WHERE arn = ?"),
+        db.prepare("DELETE FROM events WHERE arn = ?"),
+        db.prepare("DELETE FROM checkpoint_responses WHERE arn = ?"),
+        db.prepare("DELETE FROM expiries WHERE arn = ?"),
+        db.prepare("DELETE FROM executions WHERE arn = ?"),
+      ],
     };
     this.seq = (this.stmts.maxSeq.get() as { seq: number }).seq;
   }
@@ -213,6 +226,20 @@ export class SqliteStore implements Store {
 
   deleteCheckpointResponses(arn: string): void {
     this.stmts.deleteResponses.run(arn);
+  }
+
+  setExpiry(arn: string, atMs: number): void {
+    this.stmts.setExpiry.run(arn, atMs);
+  }
+
+  listExpiries(): { arn: string; atMs: number }[] {
+    return this.stmts.listExpiries.all() as { arn: string; atMs: number }[];
+  }
+
+  deleteExecution(arn: string): void {
+    this.transaction(() => {
+      for (const statement of this.stmts.deleteExecution) statement.run(arn);
+    });
   }
 
   close(): void {
