@@ -134,7 +134,8 @@ export function useExecutions(name: string, filter: ExecutionFilter) {
     // The time window is resolved when the request is made, so every refresh of "last hour" is current.
     queryFn: ({ signal }) => getJson<ExecutionsResponse>(executionsUrl(name, filter, Date.now()), signal),
     enabled: valid,
-    placeholderData: keepPreviousData,
+    // Another function's rows must never stand in for this one's.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === name ? keepPreviousData(previous) : undefined),
     refetchInterval: (query) =>
       query.state.data?.executions.some((e) => e.status === "RUNNING") ? RUNNING_REFRESH_MS : false,
   });
