@@ -1,5 +1,5 @@
 "use client";
-import { buildGraphModel, filterEventRows, type EventRow } from "@durable-lens/sdk/history";
+import { buildGraphModel, DEFAULT_PAGE_SIZE, filterEventRows, type EventRow } from "@durable-lens/sdk/history";
 import type { Event } from "@durable-lens/sdk/protocol";
 import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { ExecutionDetail } from "@/lib/api-types";
@@ -18,7 +18,7 @@ import { useExecutionModel } from "./use-execution-model";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 import { useWorkspaceUrl } from "./use-workspace-url";
 import { WorkspaceTabs } from "./WorkspaceTabs";
-import type { WorkspaceTab } from "./workspace-url";
+import { readWorkspaceState, type WorkspaceTab } from "./workspace-url";
 
 export interface ExecutionWorkspaceProps {
   /** The history's events, already read with `parseHistory` (typed, timestamps as Dates). */
@@ -77,7 +77,12 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
   const [types, setTypes] = useState<ReadonlySet<string>>(new Set());
 
   const [collapsed, toggleGroup] = useCollapsedGroups(model.defaultCollapsed);
-  const graphModel = useMemo(() => buildGraphModel(model.projection.operations, { collapsed }), [model, collapsed]);
+  const [shown, setShown] = useState<ReadonlyMap<string, number>>(new Map());
+  const showMore = useCallback((groupId: string | undefined) => {
+    setShown((prev) => new Map(prev).set(groupId ?? "", (prev.get(groupId ?? "") ?? DEFAULT_PAGE_SIZE) + DEFAULT_PAGE_SIZE));
+  }, []);
+  const graphModel = useMemo(() => buildGraphModel(model.projection.operations, { collapsed, shown }), [model, collapsed, shown]);
+  const drawn = useMemo(() => new Set(graphModel.nodes.map((n) => n.id)), [graphModel]);
   const matches = useMemo(() => matchingIds(model.projection.operations, model.byId, deferredQuery), [model, deferredQuery]);
 
   const rows = tab === "events" || eventId !== undefined ? model.eventRows() : undefined;
@@ -97,14 +102,16 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
   const setTab = (t: WorkspaceTab) => change({ tab: t }, "push");
 
   const step = (direction: 1 | -1) => {
+    // The address bar, not the last render: a held j fires faster than the URL reaches React.
+    const current = readWorkspaceState(new URLSearchParams(window.location.search));
     if (tab === "events") {
-      const i = stepIndex(filteredRows.findIndex((r) => r.eventId === eventId), direction, filteredRows.length);
+      const i = stepIndex(filteredRows.findIndex((r) => r.eventId === current.eventId), direction, filteredRows.length);
       const row = i === undefined ? undefined : filteredRows[i];
       if (row?.eventId !== undefined) selectEvent(row.eventId, "replace");
       return;
     }
     const list = deferredQuery.trim() ? model.order.filter((op) => operationMatches(op, deferredQuery)) : model.order;
-    const i = stepIndex(list.findIndex((op) => op.id === opId), direction, list.length);
+    const i = stepIndex(list.findIndex((op) => op.id === current.opId), direction, list.length);
     const op = i === undefined ? undefined : list[i];
     if (op) selectOp(op.id, "replace");
   };
@@ -124,8 +131,8 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
     }
   };
 
-  const graphSelected = visibleNodeId(selectedOp?.id, model.byId, collapsed);
-  const hiddenIn = graphSelected !== selectedOp?.id && graphSelected ? model.byId.get(graphSelected) : undefined;
+  const graphSelected = visibleNodeId(selectedOp?.id, model.byId, drawn);
+  const standIn = graphSelected !== selectedOp?.id && graphSelected ? graphModel.nodes.find((n) => n.id === graphSelected) : undefined;
 
   return (
     <div className="space-y-4">
@@ -146,18 +153,29 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
             searchRef={searchRef}
             counts={{ graph: model.health.operations, events: events.length }}
           />
-          {tab === "graph" && hiddenIn ? (
+          {tab === "graph" && standIn ? (
             <p className="border-b border-zinc-200 bg-sky-50 px-3 py-1 text-xs text-sky-900" data-testid="hidden-selection">
-              The selected operation is inside the closed group “{hiddenIn.name ?? hiddenIn.id}”.{" "}
-              <button type="button" className="underline" onClick={() => toggleGroup(hiddenIn.id)}>
-                Expand it
-              </button>
+              {standIn.kind === "more" ? (
+                <>
+                  The selected operation is among the {standIn.more!.hidden.toLocaleString("en-US")} not drawn yet.{" "}
+                  <button type="button" className="underline" onClick={() => showMore(standIn.more!.groupId)}>
+                    Show more
+                  </button>
+                </>
+              ) : (
+                <>
+                  The selected operation is inside the closed group “{standIn.operation.name ?? standIn.id}”.{" "}
+                  <button type="button" className="underline" onClick={() => toggleGroup(standIn.id)}>
+                    Expand it
+                  </button>
+                </>
+              )}
             </p>
           ) : null}
           <div className="min-h-0 flex-1" role="tabpanel" aria-label={tab}>
             {tab === "graph" ? (
               graphModel.nodes.length > 0 ? (
-                <ExecutionGraph model={graphModel} selectedId={graphSelected} onSelect={selectOp} onToggleGroup={toggleGroup} matches={matches} />
+                <ExecutionGraph model={graphModel} selectedId={graphSelected} onSelect={selectOp} onToggleGroup={toggleGroup} onShowMore={showMore} matches={matches} />
               ) : (
                 <p className="p-6 text-sm text-zinc-500">The history has no operations yet.</p>
               )

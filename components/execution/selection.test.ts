@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildOperations, parseHistory } from "@durable-lens/sdk/history";
+import { buildGraphModel, buildOperations, moreNodeId, parseHistory } from "@durable-lens/sdk/history";
 import { matchingIds, operationMatches, stepIndex, visibleNodeId } from "./selection";
 
 const FIXTURES = new URL("../../../shared/fixtures/histories/", import.meta.url);
@@ -18,12 +18,23 @@ describe("stepIndex", () => {
 });
 
 describe("visibleNodeId", () => {
+  const drawnWith = (opts: Parameters<typeof buildGraphModel>[1]) => new Set(buildGraphModel(ops, opts).nodes.map((n) => n.id));
+
   it("stands a hidden operation in for the outermost closed group around it", () => {
-    expect(visibleNodeId(step.id, byId, new Set([map.id, item.id]))).toBe(map.id);
-    expect(visibleNodeId(step.id, byId, new Set([item.id]))).toBe(item.id);
-    expect(visibleNodeId(step.id, byId, new Set())).toBe(step.id);
-    expect(visibleNodeId("unknown", byId, new Set([map.id]))).toBe("unknown");
-    expect(visibleNodeId(undefined, byId, new Set())).toBeUndefined();
+    expect(visibleNodeId(step.id, byId, drawnWith({ collapsed: new Set([map.id, item.id]) }))).toBe(map.id);
+    expect(visibleNodeId(step.id, byId, drawnWith({ collapsed: new Set([item.id]) }))).toBe(item.id);
+    expect(visibleNodeId(step.id, byId, drawnWith({}))).toBe(step.id);
+    expect(visibleNodeId("unknown", byId, drawnWith({ collapsed: new Set([map.id]) }))).toBe("unknown");
+    expect(visibleNodeId(undefined, byId, drawnWith({}))).toBeUndefined();
+  });
+
+  it("stands an operation paged out of its level in for that level's more node", () => {
+    const drawn = drawnWith({ pageSize: 2 });
+    // map-item-2 is the third item: past the page of two.
+    expect(visibleNodeId(step.id, byId, drawn)).toBe(moreNodeId(map.id));
+    expect(visibleNodeId(item.id, byId, drawn)).toBe(moreNodeId(map.id));
+    const wait = ops.find((op) => op.type === "WAIT")!;
+    expect(visibleNodeId(wait.id, byId, drawn)).toBe(moreNodeId(undefined));
   });
 });
 

@@ -2,7 +2,7 @@
  * Pure helpers for what the page shows as selected: stepping through a list (j/k), the node that
  * stands for an operation hidden in a closed group, and which operations match a search.
  */
-import { ancestorIds, operationLabel, type OperationView } from "@durable-lens/sdk/history";
+import { ancestorIds, moreNodeId, operationLabel, type OperationView } from "@durable-lens/sdk/history";
 
 /**
  * The index after (`+1`) or before (`-1`) `current`; from nothing, the first or the last. Stops at the ends.
@@ -16,15 +16,24 @@ export function stepIndex(current: number, direction: 1 | -1, length: number): n
 }
 
 /**
- * The graph node that shows an operation: itself, or the outermost closed group it is hidden in.
+ * The graph node that shows an operation: itself when drawn; otherwise the closed group it is
+ * hidden in, or the "more" node of the level it was paged out of.
  *
- * @example visibleNodeId("step-17", byId, new Set(["map"])) // "map"
+ * @example visibleNodeId("step-17", byId, new Set(["exec", "map"])) // "map"
  */
-export function visibleNodeId(id: string | undefined, byId: ReadonlyMap<string, OperationView>, collapsed: ReadonlySet<string>): string | undefined {
+export function visibleNodeId(id: string | undefined, byId: ReadonlyMap<string, OperationView>, drawn: ReadonlySet<string>): string | undefined {
   const op = id === undefined ? undefined : byId.get(id);
-  if (!op) return id;
-  const closed = ancestorIds(op, byId).filter((a) => collapsed.has(a));
-  return closed.length > 0 ? closed[closed.length - 1] : op.id;
+  if (!op || drawn.has(op.id)) return id;
+  const chain = [op.id, ...ancestorIds(op, byId)];
+  for (let i = 1; i < chain.length; i++) {
+    const container = chain[i]!;
+    if (!drawn.has(container)) continue;
+    // The level below the nearest drawn ancestor is paged: the path's member is behind "more".
+    const more = moreNodeId(container);
+    return drawn.has(more) ? more : container;
+  }
+  const topMore = moreNodeId(undefined);
+  return drawn.has(topMore) ? topMore : id;
 }
 
 /**

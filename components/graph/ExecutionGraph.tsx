@@ -6,7 +6,6 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
-  useNodesInitialized,
   useReactFlow,
   type NodeMouseHandler,
   type NodeTypes,
@@ -19,17 +18,18 @@ import { statusStyle } from "@/components/ui/status";
 import { GraphContext, type GraphContextValue } from "./graph-context";
 import { browserElk } from "./browser-elk";
 import { layoutGraph, refreshGraph, structureKey, type FlowGraph, type FlowNode } from "./layout";
-import { CollapsedGroupNode, ContextNode, OperationNode } from "./nodes";
+import { CollapsedGroupNode, ContextNode, MoreNode, OperationNode } from "./nodes";
 
 // Starts ELK as soon as the graph code is loaded, while the history is still being read.
 if (typeof window !== "undefined") void browserElk().catch(() => undefined);
 
 // Defined once: React Flow re-mounts every node when this object changes identity.
-const NODE_TYPES: NodeTypes = { operation: OperationNode, context: ContextNode, collapsed: CollapsedGroupNode };
+const NODE_TYPES: NodeTypes = { operation: OperationNode, context: ContextNode, collapsed: CollapsedGroupNode, more: MoreNode };
 
 type LayoutState =
   | { status: "pending" }
-  | { status: "ready"; graph: FlowGraph; relayout: boolean }
+  /** `version` counts ELK runs, so effects can tell a new layout from a refresh of the old one. */
+  | { status: "ready"; graph: FlowGraph; relayout: boolean; version: number }
   | { status: "failed"; message: string };
 
 /**
@@ -38,24 +38,25 @@ type LayoutState =
  */
 function useLayout(model: GraphModel): LayoutState {
   const [state, setState] = useState<LayoutState>({ status: "pending" });
-  const last = useRef<{ key: string; graph: FlowGraph }>(undefined);
+  const last = useRef<{ key: string; graph: FlowGraph; version: number }>(undefined);
   useEffect(() => {
     const key = structureKey(model);
     const previous = last.current;
     if (previous && previous.key === key) {
       const graph = refreshGraph(previous.graph, model);
-      last.current = { key, graph };
-      setState({ status: "ready", graph, relayout: false });
+      last.current = { ...previous, graph };
+      setState({ status: "ready", graph, relayout: false, version: previous.version });
       return;
     }
     let cancelled = false;
-    if (previous) setState({ status: "ready", graph: previous.graph, relayout: true });
+    if (previous) setState({ status: "ready", graph: previous.graph, relayout: true, version: previous.version });
     browserElk()
       .then((elk) => layoutGraph(model, elk))
       .then((graph) => {
         if (cancelled) return;
-        last.current = { key, graph };
-        setState({ status: "ready", graph, relayout: false });
+        const version = (last.current?.version ?? 0) + 1;
+        last.current = { key, graph, version };
+        setState({ status: "ready", graph, relayout: false, version });
       })
       .catch((error: unknown) => !cancelled && setState({ status: "failed", message: error instanceof Error ? error.message : String(error) }));
     return () => {
@@ -69,24 +70,38 @@ function useLayout(model: GraphModel): LayoutState {
  * Brings the selected node into view when it was selected elsewhere (keyboard, timeline, URL) and
  * is off screen; a node the user just clicked is already where they are looking.
  */
-function useRevealSelected(selectedId: string | undefined, clicked: RefObject<string | undefined>, container: RefObject<HTMLDivElement | null>) {
+function useRevealSelected(
+  selectedId: string | undefined,
+  clicked: RefObject<string | undefined>,
+  container: RefObject<HTMLDivElement | null>,
+  layoutVersion: number,
+) {
   const flow = useReactFlow<FlowNode>();
-  const initialized = useNodesInitialized();
   useEffect(() => {
-    if (!selectedId || !initialized || clicked.current === selectedId) return;
-    const node = flow.getInternalNode(selectedId);
-    const box = container.current?.getBoundingClientRect();
-    if (!node || !box) return;
-    const { x, y, zoom } = flow.getViewport();
-    const width = node.measured.width ?? node.width ?? 0;
-    const height = node.measured.height ?? node.height ?? 0;
-    const { x: nx, y: ny } = node.internals.positionAbsolute;
-    const left = nx * zoom + x;
-    const top = ny * zoom + y;
-    const inside = left >= 0 && top >= 0 && left + width * zoom <= box.width && top + height * zoom <= box.height;
-    if (inside) return;
-    void flow.setCenter(nx + width / 2, ny + Math.min(height, 200) / 2, { zoom: Math.max(zoom, 0.5), duration: 250 });
-  }, [selectedId, initialized, flow, clicked, container]);
+    if (!selectedId || clicked.current === selectedId) return;
+    let frame = 0;
+    let tries = 0;
+    const reveal = () => {
+      const node = flow.getInternalNode(selectedId);
+      const box = container.current?.getBoundingClientRect();
+      // React Flow takes the new nodes into its store a moment after a layout; look again next frame.
+      if (!node || !box || box.width === 0) {
+        if (tries++ < 30) frame = requestAnimationFrame(reveal);
+        return;
+      }
+      const { x, y, zoom } = flow.getViewport();
+      const width = node.measured.width ?? node.width ?? 0;
+      const height = node.measured.height ?? node.height ?? 0;
+      const { x: nx, y: ny } = node.internals.positionAbsolute;
+      const left = nx * zoom + x;
+      const top = ny * zoom + y;
+      const inside = left >= 0 && top >= 0 && left + width * zoom <= box.width && top + height * zoom <= box.height;
+      if (!inside) void flow.setCenter(nx + width / 2, ny + Math.min(height, 200) / 2, { zoom: Math.max(zoom, 0.5), duration: 250 });
+    };
+    reveal();
+    return () => cancelAnimationFrame(frame);
+    // A new layout moves nodes (or first draws the selected one), so it is checked again then.
+  }, [selectedId, flow, clicked, container, layoutVersion]);
 }
 
 interface ExecutionGraphProps {
@@ -95,21 +110,27 @@ interface ExecutionGraphProps {
   selectedId: string | undefined;
   onSelect: (id: string | undefined) => void;
   onToggleGroup: (id: string) => void;
+  onShowMore: (groupId: string | undefined) => void;
   /** Operations to keep bright while searching; undefined when not searching. */
   matches?: ReadonlySet<string>;
 }
 
-function GraphCanvas({ model, selectedId, onSelect, onToggleGroup, matches }: ExecutionGraphProps) {
+function GraphCanvas({ model, selectedId, onSelect, onToggleGroup, onShowMore, matches }: ExecutionGraphProps) {
   const layout = useLayout(model);
   const container = useRef<HTMLDivElement>(null);
   const clicked = useRef<string | undefined>(undefined);
-  useRevealSelected(selectedId, clicked, container);
+  useRevealSelected(selectedId, clicked, container, layout.status === "ready" ? layout.version : 0);
   const nodes = useMemo(
     () => (layout.status === "ready" ? layout.graph.nodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)) : []),
     [layout, selectedId],
   );
-  const context = useMemo<GraphContextValue>(() => (matches ? { toggleGroup: onToggleGroup, matches } : { toggleGroup: onToggleGroup }), [onToggleGroup, matches]);
+  const context = useMemo<GraphContextValue>(
+    () => (matches ? { toggleGroup: onToggleGroup, showMore: onShowMore, matches } : { toggleGroup: onToggleGroup, showMore: onShowMore }),
+    [onToggleGroup, onShowMore, matches],
+  );
   const onNodeClick: NodeMouseHandler<FlowNode> = (_event, node) => {
+    // A "more" node is not an operation; its button draws the next page.
+    if (node.type === "more") return;
     clicked.current = node.id;
     onSelect(node.id);
   };
@@ -144,7 +165,7 @@ function GraphCanvas({ model, selectedId, onSelect, onToggleGroup, matches }: Ex
           <MiniMap<FlowNode>
             pannable
             zoomable
-            nodeColor={(n) => (n.type === "context" ? "#e4e4e7" : statusStyle(n.data.node.operation.status).hex)}
+            nodeColor={(n) => (n.type === "context" || n.type === "more" ? "#e4e4e7" : statusStyle(n.data.node.operation.status).hex)}
             nodeStrokeWidth={2}
           />
         </ReactFlow>

@@ -8,8 +8,10 @@ import { createContext } from "react";
 export interface GraphContextValue {
   /** Opens a closed group or closes an open one. */
   toggleGroup: (id: string) => void;
+  /** Draws another page of a level's members (group id, or undefined for the top level). */
+  showMore: (groupId: string | undefined) => void;
   /** Operations matching the search (and the groups holding them); undefined when not searching. */
   matches?: ReadonlySet<string>;
 }
 
-export const GraphContext = createContext<GraphContextValue>({ toggleGroup: () => undefined });
+export const GraphContext = createContext<GraphContextValue>({ toggleGroup: () => undefined, showMore: () => undefined });

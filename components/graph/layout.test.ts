@@ -86,3 +86,17 @@ describe("structureKey and refreshGraph", () => {
     expect(after.edges).toBe(before.edges);
   });
 });
+
+describe("layoutGraph with a paged level", () => {
+  it("puts the more node after the items it follows", async () => {
+    const { events } = parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8")));
+    const operations = ops(events);
+    const map = operations.find((op) => op.subType === "Map")!;
+    const graph = await layoutGraph(build(operations, { pageSize: 3 }), await createElk());
+    const inMap = graph.nodes.filter((n) => n.parentId === map.id);
+    expect(inMap.map((n) => n.type)).toEqual(["context", "context", "context", "more"]);
+    const xs = inMap.map((n) => n.position.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+  });
+});
+

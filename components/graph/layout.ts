@@ -13,7 +13,7 @@ const GROUP_HEADER = 44;
 
 /** What each React Flow node carries: the graph node (and with it the operation). */
 export type OperationNodeData = { node: GraphNode };
-export type FlowNodeType = "operation" | "context" | "collapsed";
+export type FlowNodeType = "operation" | "context" | "collapsed" | "more";
 export type FlowNode = Node<OperationNodeData, FlowNodeType>;
 
 export interface FlowGraph {
@@ -31,6 +31,8 @@ const LAYERED: LayoutOptions = {
   "elk.spacing.componentComponent": "28",
   // Keeps siblings without edges between them (map items, parallel branches) in program order.
   "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+  // ...and packs those edge-less siblings as components in the same order, whatever their sizes.
+  "elk.layered.considerModelOrder.components": "MODEL_ORDER",
 };
 const ROOT_OPTIONS: LayoutOptions = { ...LAYERED, "elk.padding": "[top=16,left=16,bottom=16,right=16]" };
 const GROUP_OPTIONS: LayoutOptions = {
@@ -86,6 +88,7 @@ function toElkGraph(model: GraphModel): ElkNode {
 }
 
 function flowType(node: GraphNode): FlowNodeType {
+  if (node.kind === "more") return "more";
   if (node.kind !== "group") return "operation";
   return node.group?.collapsed ? "collapsed" : "context";
 }

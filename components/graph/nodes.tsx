@@ -159,6 +159,38 @@ export function ContextNode({ data, selected }: NodeProps<FlowNode>) {
   );
 }
 
+/** Stands for the members of a level beyond the page drawn, with their statuses and a way to draw more. */
+export function MoreNode({ data, selected }: NodeProps<FlowNode>) {
+  const { showMore } = useContext(GraphContext);
+  const more = data.node.more!;
+  const noun = data.node.operation.subType === "Map" ? "items" : data.node.operation.subType === "Parallel" ? "branches" : "operations";
+  return (
+    <div
+      data-testid="graph-more"
+      data-hidden={more.hidden}
+      className={`flex h-full w-full flex-col justify-center gap-1 rounded-md border border-dashed border-zinc-400 bg-white/70 px-3 py-2 text-xs text-zinc-600 ${selected ? "ring-2 ring-sky-500 ring-offset-1" : ""}`}
+    >
+      <Handles />
+      <div className="flex items-center justify-between gap-2">
+        <span className="font-medium">
+          {more.hidden.toLocaleString("en-US")} more {noun}
+        </span>
+        <button
+          type="button"
+          className="nodrag rounded border border-zinc-300 bg-white px-1.5 text-[10px] text-zinc-700 hover:bg-zinc-100"
+          onClick={(e) => {
+            e.stopPropagation();
+            showMore(more.groupId);
+          }}
+        >
+          Show more
+        </button>
+      </div>
+      <StatusCounts group={{ childCount: more.hidden, descendantCount: more.hidden, childStatuses: more.statuses, collapsed: true }} />
+    </div>
+  );
+}
+
 /** A group drawn closed: its name, status and what it holds, counted by status. */
 export function CollapsedGroupNode({ data, selected }: NodeProps<FlowNode>) {
   const op = data.node.operation;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildGraphModel, buildOperations, defaultCollapsedGroups, parseHistory, type GraphModel, type OperationView } from "./index.js";
+import { buildGraphModel, buildOperations, defaultCollapsedGroups, moreNodeId, parseHistory, type GraphModel, type OperationView } from "./index.js";
 
 const FIXTURES = new URL("../../../../shared/fixtures/histories/", import.meta.url);
 const graphOf = (name: string): GraphModel =>
@@ -77,7 +77,8 @@ describe("buildGraphModel", () => {
       const source = model.nodes.find((n) => n.id === edge.source)!;
       const target = model.nodes.find((n) => n.id === edge.target)!;
       expect(source.parentId).toBe(target.parentId);
-      expect(source.operation.firstEventId).toBeLessThan(target.operation.firstEventId);
+      // A "more" node carries its group's operation, not one of its own, so it has no place in program order.
+      if (target.kind !== "more") expect(source.operation.firstEventId).toBeLessThan(target.operation.firstEventId);
     }
     expect(model.nodes.filter((n) => n.kind === "execution")).toHaveLength(1);
   });
@@ -165,5 +166,33 @@ describe("buildGraphModel", () => {
   it("leaves an empty group open even when asked to collapse it", () => {
     const model = buildGraphModel([op("exec", "EXECUTION", 1), op("empty", "CONTEXT", 2)], { collapsed: new Set(["empty"]) });
     expect(model.nodes[1]!.group).toEqual({ childCount: 0, descendantCount: 0, childStatuses: {}, collapsed: false });
+  });
+
+  it("draws a page of a big level and one node standing for the rest, with their statuses", () => {
+    const ops = buildOperations(parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8"))).events);
+    const map = ops.find((op) => op.subType === "Map")!;
+    const model = buildGraphModel(ops, { pageSize: 2 });
+    const inMap = model.nodes.filter((n) => n.parentId === map.id);
+    expect(inMap.map((n) => n.kind)).toEqual(["group", "group", "more"]);
+    const more = inMap[2]!;
+    expect(more.id).toBe(moreNodeId(map.id));
+    expect(more.operation).toBe(map);
+    expect(more.more).toEqual({ groupId: map.id, hidden: 3, statuses: { SUCCEEDED: 3 } });
+    // The map's concurrent items get no edges, the "more" node neither.
+    expect(model.edges.some((e) => e.target === more.id)).toBe(false);
+    // The top level has 3 operations: a page of 2, then "1 more" chained after the last one shown.
+    const top = model.nodes.filter((n) => n.parentId === undefined);
+    expect(top.map((n) => n.kind)).toEqual(["execution", "group", "more"]);
+    expect(top[2]!.more).toEqual({ hidden: 1, statuses: { SUCCEEDED: 1 } });
+    expect(edgePairs(model)).toContainEqual([map.id, moreNodeId(undefined)]);
+  });
+
+  it("draws as many members as asked for where the user showed more", () => {
+    const ops = buildOperations(parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8"))).events);
+    const map = ops.find((op) => op.subType === "Map")!;
+    const model = buildGraphModel(ops, { pageSize: 2, shown: new Map([[map.id, 4], ["", 3]]) });
+    expect(model.nodes.filter((n) => n.parentId === map.id).map((n) => n.kind)).toEqual(["group", "group", "group", "group", "more"]);
+    expect(model.nodes.find((n) => n.id === moreNodeId(map.id))!.more!.hidden).toBe(1);
+    expect(model.nodes.some((n) => n.kind === "more" && n.parentId === undefined)).toBe(false);
   });
 });

@@ -4,8 +4,11 @@
  */
 import type { OperationView, OperationViewStatus } from "./operations.js";
 
-/** `execution`: the root/start node; `group`: a CONTEXT drawn as a box around its children. */
-export type GraphNodeKind = "execution" | "operation" | "group";
+/**
+ * `execution`: the root/start node; `group`: a CONTEXT drawn as a box around its children;
+ * `more`: stands for the members of a level beyond the page drawn (see {@link GraphOptions.pageSize}).
+ */
+export type GraphNodeKind = "execution" | "operation" | "group" | "more";
 
 export interface GraphNode {
   id: string;
@@ -14,9 +17,20 @@ export interface GraphNode {
   parentId?: string;
   /** Nesting depth: 0 at the top level, 1 inside one group, ... */
   depth: number;
+  /** The operation drawn; for a `more` node, the group whose members it stands for (the execution at the top level). */
   operation: OperationView;
   /** Set on groups: what they hold, and whether they are drawn closed. */
   group?: GroupSummary;
+  /** Set on `more` nodes: the members left out. */
+  more?: MoreSummary;
+}
+
+/** The members of one level that are not drawn. */
+export interface MoreSummary {
+  /** The group they belong to; undefined at the top level. */
+  groupId?: string;
+  hidden: number;
+  statuses: Partial<Record<OperationViewStatus, number>>;
 }
 
 /** What a group holds, so a closed group can still say how many items it has and how they ended. */
@@ -34,6 +48,31 @@ export interface GroupSummary {
 export interface GraphOptions {
   /** Groups to draw closed (see {@link defaultCollapsedGroups}). */
   collapsed?: ReadonlySet<string>;
+  /**
+   * Members drawn per level before one `more` node stands for the rest (default 100), so opening a
+   * map of 3,000 items lays out a page of them rather than all at once.
+   */
+  pageSize?: number;
+  /** Levels the user asked to see more of: how many members to draw there (key: group id, or "" for the top level). */
+  shown?: ReadonlyMap<string, number>;
+}
+
+/** Members drawn per level unless told otherwise. */
+export const DEFAULT_PAGE_SIZE = 100;
+
+/**
+ * The id of the `more` node of a group (or of the top level, for undefined).
+ *
+ * @example moreNodeId("map-1") // "map-1::more"
+ */
+export function moreNodeId(groupId: string | undefined): string {
+  return `${groupId ?? ""}::more`;
+}
+
+function countStatuses(ops: readonly OperationView[]): Partial<Record<OperationViewStatus, number>> {
+  const out: Partial<Record<OperationViewStatus, number>> = {};
+  for (const op of ops) out[op.status] = (out[op.status] ?? 0) + 1;
+  return out;
 }
 
 export interface GraphEdge {
@@ -139,10 +178,15 @@ export function buildGraphModel(operations: readonly OperationView[], options: G
   const descendants = descendantCounts(members);
   const collapsed = options.collapsed ?? new Set<string>();
 
+  const pageSize = Math.max(1, options.pageSize ?? DEFAULT_PAGE_SIZE);
+  const root = operations.find((op) => op.type === "EXECUTION");
+
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const visit = (container: string | undefined, depth: number) => {
-    const list = members.get(container) ?? [];
+    const all = members.get(container) ?? [];
+    const limit = Math.max(pageSize, options.shown?.get(container ?? "") ?? 0);
+    const list = all.length > limit ? all.slice(0, limit) : all;
     const concurrent = container !== undefined && CONCURRENT_SUBTYPES.has(byId.get(container)?.subType ?? "");
     list.forEach((op, i) => {
       const node: GraphNode = { id: op.id, kind: kindOf(op), depth, operation: op };
@@ -152,12 +196,22 @@ export function buildGraphModel(operations: readonly OperationView[], options: G
       if (previous && !concurrent) edges.push({ id: `${previous.id}->${op.id}`, source: previous.id, target: op.id });
       if (op.type !== "CONTEXT") return;
       const inside = members.get(op.id) ?? [];
-      const childStatuses: Partial<Record<OperationViewStatus, number>> = {};
-      for (const member of inside) childStatuses[member.status] = (childStatuses[member.status] ?? 0) + 1;
       const closed = collapsed.has(op.id) && inside.length > 0;
-      node.group = { childCount: inside.length, descendantCount: descendants.get(op.id) ?? 0, childStatuses, collapsed: closed };
+      node.group = { childCount: inside.length, descendantCount: descendants.get(op.id) ?? 0, childStatuses: countStatuses(inside), collapsed: closed };
       if (!closed) visit(op.id, depth + 1);
     });
+    const rest = all.slice(list.length);
+    const owner = container === undefined ? root : byId.get(container);
+    if (rest.length === 0 || !owner) return;
+    const summary: MoreSummary = { hidden: rest.length, statuses: countStatuses(rest) };
+    const more: GraphNode = { id: moreNodeId(container), kind: "more", depth, operation: owner, more: summary };
+    if (container !== undefined) {
+      more.parentId = container;
+      summary.groupId = container;
+    }
+    nodes.push(more);
+    const last = list[list.length - 1];
+    if (last && !concurrent) edges.push({ id: `${last.id}->${more.id}`, source: last.id, target: more.id });
   };
   visit(undefined, 0);
   return { nodes, edges };

@@ -24,6 +24,9 @@ export {
 export {
   buildGraphModel,
   defaultCollapsedGroups,
+  moreNodeId,
+  DEFAULT_PAGE_SIZE,
+  type MoreSummary,
   type GraphModel,
   type GraphNode,
   type GraphEdge,
