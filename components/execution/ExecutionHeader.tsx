@@ -7,7 +7,11 @@ import { ErrorDetails } from "./ErrorDetails";
 import type { ExecutionFacts } from "./execution-facts";
 import { JsonPayload } from "./JsonPayload";
 
-/** Name, status, ARN, timing, input and outcome of an execution. */
+/**
+ * Name, status, ARN, timing, input and outcome of an execution.
+ *
+ * @example <ExecutionHeader execution={executionFacts(summary, root)} source="live" />
+ */
 export function ExecutionHeader({ execution, source = "live" }: { execution: ExecutionFacts; source?: "live" | "file" }) {
   const running = execution.running;
   const now = useNow(running);

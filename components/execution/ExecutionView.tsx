@@ -29,7 +29,11 @@ function Breadcrumb({ arn }: { arn: string }) {
   );
 }
 
-/** The page of an execution on the target service: loads it (polling while it runs) and shows it. */
+/**
+ * The page of an execution on the target service: loads it (polling while it runs) and shows it.
+ *
+ * @example <ExecutionView arn={decodeSegment(params.arn)} />
+ */
 export function ExecutionView({ arn }: { arn: string }) {
   const { data, error, isPending } = useExecution(arn);
   // Structural sharing keeps `data.events` identical between polls that bring nothing new,

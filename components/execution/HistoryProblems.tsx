@@ -1,4 +1,8 @@
-/** What could not be read from a history, so a partial picture is never mistaken for a complete one. */
+/**
+ * What could not be read from a history, so a partial picture is never mistaken for a complete one.
+ *
+ * @example <HistoryProblems problems={parsed.problems} />
+ */
 export function HistoryProblems({ problems }: { problems: string[] }) {
   return (
     <details className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="history-problems">

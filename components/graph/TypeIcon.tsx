@@ -10,7 +10,11 @@ const PATHS: Record<OperationType, string> = {
   CHAINED_INVOKE: "M14 4h6v6m0-6L10 14M18 14v5H5V6h5",
 };
 
-/** A small outline icon for an operation type. */
+/**
+ * A small outline icon for an operation type.
+ *
+ * @example <TypeIcon type="STEP" />
+ */
 export function TypeIcon({ type, className = "h-3.5 w-3.5" }: { type: OperationType; className?: string }) {
   return (
     <svg viewBox="0 0 24 24" className={className} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>

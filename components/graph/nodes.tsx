@@ -42,7 +42,11 @@ function useDimmed(id: string): boolean {
 
 const stop = (e: MouseEvent) => e.stopPropagation();
 
-/** A step, wait, callback, invoke or the execution itself. */
+/**
+ * A step, wait, callback, invoke or the execution itself.
+ *
+ * @example const NODE_TYPES = { operation: OperationNode };
+ */
 export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
   const op = data.node.operation;
   const style = statusStyle(op.status);
@@ -125,7 +129,11 @@ function ToggleButton({ id, collapsed, count }: { id: string; collapsed: boolean
   );
 }
 
-/** A child context (run-in-child-context, map, parallel, ...) drawn around its operations. */
+/**
+ * A child context (run-in-child-context, map, parallel, ...) drawn around its operations.
+ *
+ * @example const NODE_TYPES = { context: ContextNode };
+ */
 export function ContextNode({ data, selected }: NodeProps<FlowNode>) {
   const op = data.node.operation;
   const style = statusStyle(op.status);
@@ -159,7 +167,11 @@ export function ContextNode({ data, selected }: NodeProps<FlowNode>) {
   );
 }
 
-/** Stands for the members of a level beyond the page drawn, with their statuses and a way to draw more. */
+/**
+ * Stands for the members of a level beyond the page drawn, with their statuses and a way to draw more.
+ *
+ * @example const NODE_TYPES = { more: MoreNode };
+ */
 export function MoreNode({ data, selected }: NodeProps<FlowNode>) {
   const { showMore } = useContext(GraphContext);
   const more = data.node.more!;
@@ -191,7 +203,11 @@ export function MoreNode({ data, selected }: NodeProps<FlowNode>) {
   );
 }
 
-/** A group drawn closed: its name, status and what it holds, counted by status. */
+/**
+ * A group drawn closed: its name, status and what it holds, counted by status.
+ *
+ * @example const NODE_TYPES = { collapsed: CollapsedGroupNode };
+ */
 export function CollapsedGroupNode({ data, selected }: NodeProps<FlowNode>) {
   const op = data.node.operation;
   const style = statusStyle(op.status);

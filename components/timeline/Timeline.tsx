@@ -13,6 +13,8 @@ import { offsetLabel, ticks, timeScale, type TimeScale } from "./time-scale";
 const ROW_HEIGHT = 26;
 const AXIS_HEIGHT = 28;
 const LABEL_WIDTH = 272;
+/** Room right of the last instant, so the end of the execution and the last tick label stay readable. */
+const PLOT_PAD = 40;
 /** Zoom doubles per step up to this factor: enough to see a 1 ms attempt in a day-long execution. */
 const MAX_ZOOM = 128;
 
@@ -92,7 +94,7 @@ const RowView = memo(function RowView({
           </span>
         ) : null}
       </div>
-      <div className="relative shrink-0" style={{ width: g.width }}>
+      <div className="relative shrink-0" style={{ width: g.width + PLOT_PAD }}>
         {row.segments.map((s, i) => (
           <Bar key={i} s={s} g={g} />
         ))}
@@ -146,7 +148,7 @@ const LaneView = memo(function LaneView({
         {lane.error ? <span className="shrink-0 rounded bg-red-100 px-1 text-[10px] text-red-800">error</span> : null}
         {ranSelected ? <span className="shrink-0 text-[10px] text-sky-700">ran selected</span> : null}
       </div>
-      <div className="relative shrink-0" style={{ width: g.width }}>
+      <div className="relative shrink-0" style={{ width: g.width + PLOT_PAD }}>
         {left !== undefined ? <div className="absolute rounded-sm" style={{ left, width, top: 7, height: 12, background: colour, opacity: 0.8 }} /> : null}
       </div>
     </div>
@@ -174,7 +176,7 @@ const LanesSummary = memo(function LanesSummary({
         all {lanes.length} invocations{errors ? ` · ${errors} with errors` : ""}
         {ranSelected.size > 0 ? <span className="text-sky-700">· {ranSelected.size} ran selected</span> : null}
       </div>
-      <div className="relative shrink-0" style={{ width: g.width }}>
+      <div className="relative shrink-0" style={{ width: g.width + PLOT_PAD }}>
         {lanes.map((lane) => {
           if (lane.start === undefined) return null;
           const left = g.scale.at(lane.start) * g.width;
@@ -205,9 +207,9 @@ function Axis({ g }: { g: Geometry }) {
       <div className="sticky left-0 z-30 flex shrink-0 items-center border-r border-zinc-200 bg-zinc-50 px-2 text-[11px] text-zinc-500" style={{ width: LABEL_WIDTH }}>
         {formatTimestamp(new Date(g.scale.start), true)}
       </div>
-      <div className="relative shrink-0" style={{ width: g.width }}>
+      <div className="relative shrink-0" style={{ width: g.width + PLOT_PAD }}>
         {marks.map((t) => (
-          <span key={t} className="absolute top-0 h-full border-l border-zinc-200 pl-1 text-[10px] leading-[28px] text-zinc-500" style={{ left: (t / span) * g.width }}>
+          <span key={t} className="absolute top-0 h-full whitespace-nowrap border-l border-zinc-200 pl-1 text-[10px] leading-[28px] text-zinc-500" style={{ left: (t / span) * g.width }}>
             {offsetLabel(t)}
           </span>
         ))}
@@ -222,7 +224,7 @@ function useChartWidth(ref: RefObject<HTMLDivElement | null>): number {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const read = () => setWidth(Math.max(200, el.clientWidth - LABEL_WIDTH - 2));
+    const read = () => setWidth(Math.max(200, el.clientWidth - LABEL_WIDTH - PLOT_PAD - 2));
     read();
     const observer = new ResizeObserver(read);
     observer.observe(el);
@@ -323,7 +325,7 @@ export function Timeline({
         ) : null}
       </div>
       <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-auto" data-testid="timeline-scroll">
-        <div style={{ width: LABEL_WIDTH + g.width }}>
+        <div style={{ width: LABEL_WIDTH + g.width + PLOT_PAD }}>
           <Axis g={g} />
           <div className="relative" style={{ height: totalHeight }}>
             {items.slice(start, end).map((item, i) => {
