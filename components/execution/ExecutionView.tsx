@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
-import { parseHistory } from "@durable-lens/sdk/history";
+import { createHistoryParser } from "@durable-lens/sdk/history";
 import { parseDurableExecutionArn } from "@durable-lens/sdk/protocol";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useExecution } from "@/lib/queries";
 import { functionPath } from "@/lib/segments";
 import { QueryErrorBox } from "@/components/ui/ErrorBox";
@@ -36,10 +36,12 @@ function Breadcrumb({ arn }: { arn: string }) {
  */
 export function ExecutionView({ arn }: { arn: string }) {
   const { data, error, isPending } = useExecution(arn);
-  // Structural sharing keeps `data.events` identical between polls that bring nothing new,
-  // so parsing (and everything derived from it) only runs when the history changed.
+  // Structural sharing keeps `data.events` identical between polls that bring nothing new, so
+  // parsing (and everything derived from it) only runs when the history changed; and it keeps the
+  // unchanged events' objects, so the parser reads only the new ones.
+  const [parse] = useState(createHistoryParser);
   const rawEvents = data?.events;
-  const parsed = useMemo(() => (rawEvents ? parseHistory(rawEvents) : undefined), [rawEvents]);
+  const parsed = useMemo(() => (rawEvents ? parse(rawEvents) : undefined), [parse, rawEvents]);
 
   return (
     <div className="space-y-4">

@@ -13,7 +13,7 @@ import {
   type TimelineModel,
 } from "@durable-lens/sdk/history";
 import type { Event } from "@durable-lens/sdk/protocol";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 
 /** Everything the page derives from a history, computed once per history. */
 export interface ExecutionModel {
@@ -50,6 +50,8 @@ function once<T>(make: () => T): () => T {
  * @example const model = useExecutionModel(parsed.events);
  */
 export function useExecutionModel(events: readonly Event[]): ExecutionModel {
+  // Rows of events seen in an earlier version of the history (a poll appended to it) are reused.
+  const [rowCache] = useState(() => new WeakMap<Event, EventRow>());
   return useMemo(() => {
     const projection = projectHistory(events);
     const byId = new Map(projection.operations.map((op) => [op.id, op]));
@@ -63,7 +65,7 @@ export function useExecutionModel(events: readonly Event[]): ExecutionModel {
       health: measureHistory(events, projection.operations),
       defaultCollapsed: defaultCollapsedGroups(projection.operations),
       timeline: once(() => buildTimeline(projection)),
-      eventRows: once(() => describeEvents(events)),
+      eventRows: once(() => describeEvents(events, rowCache)),
     };
-  }, [events]);
+  }, [events, rowCache]);
 }

@@ -91,3 +91,18 @@ describe("describeEvent on odd input", () => {
     expect(row).toMatchObject({ index: 4, eventId: 9, type: "(unknown)", details: "" });
   });
 });
+
+describe("describeEvents with a cache", () => {
+  it("describes an event object again only when it moved", () => {
+    const events = fixtureEvents("step-with-retry");
+    const cache = new WeakMap();
+    const first = describeEvents(events.slice(0, 5), cache);
+    const second = describeEvents(events, cache);
+    expect(second.slice(0, 5)).toEqual(first);
+    expect(second[4]).toBe(first[4]);
+    expect(second).toEqual(describeEvents(events));
+    const shifted = describeEvents(events.slice(1), cache);
+    expect(shifted[0]!.index).toBe(0);
+    expect(shifted[0]).not.toBe(second[1]);
+  });
+});

@@ -111,12 +111,20 @@ export function describeEvent(event: Event, index: number): EventRow {
 }
 
 /**
- * Table rows for a whole history, in the order given.
+ * Table rows for a whole history, in the order given. With a cache, an event object described
+ * before (at the same position) is not described again, which makes a poll that appended a few
+ * events to a long history cheap.
  *
  * @example describeEvents(parseHistory(json).events).length
  */
-export function describeEvents(events: readonly Event[]): EventRow[] {
-  return events.map(describeEvent);
+export function describeEvents(events: readonly Event[], cache?: WeakMap<Event, EventRow>): EventRow[] {
+  return events.map((event, index) => {
+    const known = cache?.get(event);
+    if (known && known.index === index) return known;
+    const row = describeEvent(event, index);
+    cache?.set(event, row);
+    return row;
+  });
 }
 
 export interface EventFilter {

@@ -4,7 +4,7 @@
  * event rows for tables and health figures against Lambda's limits.
  * Browser-safe: no Node APIs.
  */
-export { parseHistory, type ParsedHistory } from "./parse.js";
+export { parseHistory, createHistoryParser, type ParsedHistory } from "./parse.js";
 export { EVENT_KINDS, eventKind, type EventPhase, type OperationEventType } from "./event-kinds.js";
 export {
   projectHistory,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseHistory } from "./index.js";
+import { createHistoryParser, parseHistory } from "./index.js";
 
 // Recorded histories live in the shared folder beside the repository.
 const FIXTURES = new URL("../../../../shared/fixtures/histories/", import.meta.url);
@@ -148,5 +148,32 @@ describe("parseHistory on malformed events", () => {
       { EventType: "StepStarted", EventId: 1, Id: "s", StepSucceededDetails: { Result: { Payload: "x" } } },
     ]);
     expect(only).toEqual({ EventType: "StepStarted", EventId: 1, Id: "s" });
+  });
+});
+
+describe("createHistoryParser", () => {
+  const raw = [
+    { EventType: "ExecutionStarted", EventId: 1, Id: "exec", EventTimestamp: "2026-01-01T00:00:00Z", ExecutionStartedDetails: { Input: { Payload: "{}" }, ExecutionTimeout: 60 } },
+    { EventType: "StepStarted", EventId: 2, Id: "s", EventTimestamp: "2026-01-01T00:00:01Z" },
+  ];
+
+  it("reads like parseHistory, and returns the same Event objects for raw objects it has seen", () => {
+    const parse = createHistoryParser();
+    const first = parse(raw);
+    expect(first).toEqual(parseHistory(raw));
+    const next = [...raw, { EventType: "StepSucceeded", EventId: 3, Id: "s", StepSucceededDetails: { Result: { Payload: "1" }, RetryDetails: {} } }];
+    const second = parse(next);
+    expect(second).toEqual(parseHistory(next));
+    expect(second.events[0]).toBe(first.events[0]);
+    expect(second.events[1]).toBe(first.events[1]);
+    expect(second.events).toHaveLength(3);
+  });
+
+  it("reads an event with problems again each time, so its messages name its current position", () => {
+    const parse = createHistoryParser();
+    const bad = { EventType: "StepStarted", EventId: 5, Id: "x", Name: 7 };
+    expect(parse([bad]).problems).toEqual(["event 5: Name must be a non-empty string, got 7"]);
+    expect(parse([raw[0], bad]).problems).toEqual(["event 5: Name must be a non-empty string, got 7"]);
+    expect(parse([bad, bad]).problems).toEqual(["event 5: Name must be a non-empty string, got 7", "event 5: Name must be a non-empty string, got 7", "event at index 1: duplicate EventId 5, kept the first one"]);
   });
 });

@@ -259,17 +259,20 @@ function readEvent(raw: unknown, index: number, problems: string[]): Event | und
   return event;
 }
 
-/**
- * Reads a history (an array of events, or `{ Events: [...] }`) from untrusted input, never throwing.
- * Timestamps may be `Date`s, ISO strings or epoch seconds. Events come back sorted by EventId.
- *
- * @example parseHistory(JSON.parse(text)).events.length
- */
-export function parseHistory(input: unknown): ParsedHistory {
+/** Clean reads of raw event objects, so a raw object seen before is not read again. */
+type ReadCache = WeakMap<object, Event>;
+
+function parseWith(input: unknown, cache: ReadCache | undefined): ParsedHistory {
   const problems: string[] = [];
   const byId = new Map<number, Event>();
   eventList(input, problems).forEach((raw, index) => {
-    const event = readEvent(raw, index, problems);
+    let event = cache && typeof raw === "object" && raw !== null ? cache.get(raw) : undefined;
+    if (!event) {
+      const before = problems.length;
+      event = readEvent(raw, index, problems);
+      // Only events read without a problem are kept: problem messages name positions, which move.
+      if (event && cache && problems.length === before && typeof raw === "object" && raw !== null) cache.set(raw, event);
+    }
     if (!event) return;
     const id = event.EventId!;
     if (byId.has(id)) {
@@ -280,4 +283,27 @@ export function parseHistory(input: unknown): ParsedHistory {
   });
   const events = [...byId.values()].sort((a, b) => a.EventId! - b.EventId!);
   return { events, problems };
+}
+
+/**
+ * Reads a history (an array of events, or `{ Events: [...] }`) from untrusted input, never throwing.
+ * Timestamps may be `Date`s, ISO strings or epoch seconds. Events come back sorted by EventId.
+ *
+ * @example parseHistory(JSON.parse(text)).events.length
+ */
+export function parseHistory(input: unknown): ParsedHistory {
+  return parseWith(input, undefined);
+}
+
+/**
+ * A {@link parseHistory} that remembers the raw event objects it has read: given a history again
+ * with the same objects for the old events (as a polling client that shares unchanged data hands
+ * it over), it reads only the new ones and returns the very same Event objects for the rest, so
+ * whatever is keyed on them can be kept too.
+ *
+ * @example const parse = createHistoryParser(); parse(poll1.events); parse(poll2.events);
+ */
+export function createHistoryParser(): (input: unknown) => ParsedHistory {
+  const cache: ReadCache = new WeakMap();
+  return (input) => parseWith(input, cache);
 }
