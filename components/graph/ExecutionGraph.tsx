@@ -17,7 +17,7 @@ import { Loading } from "@/components/ui/Loading";
 import { statusStyle } from "@/components/ui/status";
 import { GraphContext, type GraphContextValue } from "./graph-context";
 import { browserElk } from "./browser-elk";
-import { layoutGraph, refreshGraph, structureKey, type FlowGraph, type FlowNode } from "./layout";
+import { layoutGraph, refreshGraph, stackedLayout, structureKey, type FlowGraph, type FlowNode } from "./layout";
 import { CollapsedGroupNode, ContextNode, MoreNode, OperationNode } from "./nodes";
 
 // Starts ELK as soon as the graph code is loaded, while the history is still being read.
@@ -34,7 +34,8 @@ type LayoutState =
 
 /**
  * The laid-out graph of a model. A model with the same structure as the last one (a poll that only
- * changed statuses) reuses its positions; otherwise ELK runs again while the old graph stays up.
+ * changed statuses) reuses its positions; a flat one is stacked at once; otherwise ELK runs again
+ * while the old graph stays up.
  */
 function useLayout(model: GraphModel): LayoutState {
   const [state, setState] = useState<LayoutState>({ status: "pending" });
@@ -46,6 +47,13 @@ function useLayout(model: GraphModel): LayoutState {
       const graph = refreshGraph(previous.graph, model);
       last.current = { ...previous, graph };
       setState({ status: "ready", graph, relayout: false, version: previous.version });
+      return;
+    }
+    const stacked = stackedLayout(model);
+    if (stacked) {
+      const version = (previous?.version ?? 0) + 1;
+      last.current = { key, graph: stacked, version };
+      setState({ status: "ready", graph: stacked, relayout: false, version });
       return;
     }
     let cancelled = false;

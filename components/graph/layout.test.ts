@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildGraphModel, buildOperations, parseHistory } from "@durable-lens/sdk/history";
 import { buildGraphModel as build, buildOperations as ops } from "@durable-lens/sdk/history";
-import { createElk, layoutGraph, NODE_HEIGHT, NODE_WIDTH, refreshGraph, structureKey, type FlowGraph } from "./layout";
+import { createElk, layoutGraph, NODE_HEIGHT, NODE_WIDTH, refreshGraph, stackedLayout, structureKey, type FlowGraph } from "./layout";
 
 const FIXTURES = new URL("../../../shared/fixtures/histories/", import.meta.url);
 async function laidOut(name: string): Promise<FlowGraph> {
@@ -97,6 +97,27 @@ describe("layoutGraph with a paged level", () => {
     expect(inMap.map((n) => n.type)).toEqual(["context", "context", "context", "more"]);
     const xs = inMap.map((n) => n.position.x);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
+  });
+});
+
+describe("stackedLayout", () => {
+  it("gives a flat graph the positions ELK gives it", async () => {
+    for (const name of ["no-replay-execution.history.json", "step-with-retry.history.json", "map-basic.history.json"]) {
+      const { events } = parseHistory(JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8")));
+      const operations = ops(events);
+      const groups = operations.filter((op) => op.type === "CONTEXT" && op.parentId === undefined).map((op) => op.id);
+      const model = build(operations, { collapsed: new Set(groups) });
+      const stacked = stackedLayout(model)!;
+      const elk = await layoutGraph(model, await createElk());
+      expect(stacked.nodes.map((n) => [n.id, n.type, n.position])).toEqual(elk.nodes.map((n) => [n.id, n.type, n.position]));
+      expect(stacked.edges).toEqual(elk.edges);
+      expect([stacked.width, stacked.height]).toEqual([elk.width, elk.height]);
+    }
+  });
+
+  it("leaves nested graphs to ELK", () => {
+    const { events } = parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8")));
+    expect(stackedLayout(build(ops(events)))).toBeUndefined();
   });
 });
 

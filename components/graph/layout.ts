@@ -10,6 +10,10 @@ export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 76;
 /** Room at the top of a group for its header. */
 const GROUP_HEADER = 44;
+/** Space around the whole graph. */
+const PADDING = 16;
+/** Vertical space between consecutive operations. */
+const LAYER_GAP = 36;
 
 /** What each React Flow node carries: the graph node (and with it the operation). */
 export type OperationNodeData = { node: GraphNode };
@@ -27,14 +31,14 @@ const LAYERED: LayoutOptions = {
   "elk.algorithm": "layered",
   "elk.direction": "DOWN",
   "elk.spacing.nodeNode": "28",
-  "elk.layered.spacing.nodeNodeBetweenLayers": "36",
+  "elk.layered.spacing.nodeNodeBetweenLayers": String(LAYER_GAP),
   "elk.spacing.componentComponent": "28",
   // Keeps siblings without edges between them (map items, parallel branches) in program order.
   "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
   // ...and packs those edge-less siblings as components in the same order, whatever their sizes.
   "elk.layered.considerModelOrder.components": "MODEL_ORDER",
 };
-const ROOT_OPTIONS: LayoutOptions = { ...LAYERED, "elk.padding": "[top=16,left=16,bottom=16,right=16]" };
+const ROOT_OPTIONS: LayoutOptions = { ...LAYERED, "elk.padding": `[top=${PADDING},left=${PADDING},bottom=${PADDING},right=${PADDING}]` };
 const GROUP_OPTIONS: LayoutOptions = {
   ...LAYERED,
   "elk.padding": `[top=${GROUP_HEADER},left=16,bottom=16,right=16]`,
@@ -154,7 +158,37 @@ export async function layoutGraph(model: GraphModel, elk: ELK): Promise<FlowGrap
   };
   for (const child of laidOut.children ?? []) visit(child, undefined);
 
-  const edges: Edge[] = model.edges.map((e) => ({
+  return { nodes, edges: flowEdges(model), width: laidOut.width ?? 0, height: laidOut.height ?? 0 };
+}
+
+/**
+ * The layout of a graph with nothing nested (every node at the top level, groups closed or
+ * empty), which is a single column in program order: what ELK's layered layout gives such a
+ * chain, computed here at once, so a huge map that opens closed needs no ELK at all.
+ * Undefined for anything else.
+ *
+ * @example stackedLayout(buildGraphModel(ops, { collapsed }))?.nodes.length
+ */
+export function stackedLayout(model: GraphModel): FlowGraph | undefined {
+  if (model.nodes.some((n) => n.parentId !== undefined)) return undefined;
+  const position = (i: number) => ({ x: PADDING, y: PADDING + i * (NODE_HEIGHT + LAYER_GAP) });
+  const nodes = model.nodes.map((node, i): FlowNode => ({
+    id: node.id,
+    type: flowType(node),
+    position: position(i),
+    data: { node },
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
+    style: { width: NODE_WIDTH, height: NODE_HEIGHT },
+    draggable: false,
+    connectable: false,
+  }));
+  const height = model.nodes.length === 0 ? 0 : position(model.nodes.length - 1).y + NODE_HEIGHT + PADDING;
+  return { nodes, edges: flowEdges(model), width: NODE_WIDTH + 2 * PADDING, height };
+}
+
+function flowEdges(model: GraphModel): Edge[] {
+  return model.edges.map((e) => ({
     id: e.id,
     source: e.source,
     target: e.target,
@@ -163,5 +197,4 @@ export async function layoutGraph(model: GraphModel, elk: ELK): Promise<FlowGrap
     style: { stroke: "#a1a1aa", strokeWidth: 1.5 },
     selectable: false,
   }));
-  return { nodes, edges, width: laidOut.width ?? 0, height: laidOut.height ?? 0 };
 }
