@@ -15,7 +15,7 @@ export function fixtureJson(name: string): unknown {
   return JSON.parse(readFileSync(new URL(name.endsWith(".json") ? name : `${name}.history.json`, FIXTURES), "utf8"));
 }
 
-/** A fixture's events, parsed (the fixtures' only problem, a missing ExecutionTimeout, is ignored). */
+/** A fixture's events, parsed. */
 export function fixtureEvents(name: string): Event[] {
   return parseHistory(fixtureJson(name)).events;
 }

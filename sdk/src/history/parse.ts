@@ -74,6 +74,11 @@ const REQUIRED_DETAILS: { readonly [K in EventType]: { readonly [M in RequiredKe
 
 /** Wrapper members whose absence means "no payload", so an empty wrapper loses nothing. */
 const EMPTY_WHEN_MISSING = new Set(["Input", "Result", "Error", "RetryDetails"]);
+/**
+ * Required by Lambda's model but left out by some recorders (every history in
+ * ../shared/fixtures does), and nothing shown depends on it: absent, it is simply unknown.
+ */
+const UNKNOWN_WHEN_MISSING = new Set(["ExecutionTimeout"]);
 
 function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -250,7 +255,7 @@ function readEvent(raw: unknown, index: number, problems: string[]): Event | und
       for (const member of Object.keys(REQUIRED_DETAILS[eventType])) {
         if (details[member] !== undefined) continue;
         if (EMPTY_WHEN_MISSING.has(member)) details[member] = {};
-        else problems.push(`${label}: ${detailsKey}.${member} is missing`);
+        else if (!UNKNOWN_WHEN_MISSING.has(member)) problems.push(`${label}: ${detailsKey}.${member} is missing`);
       }
     }
     // The details member's type is keyed by EventType, which TypeScript cannot follow through a template key.
