@@ -1,0 +1,65 @@
+/**
+ * The one check every mutating route runs before it touches Lambda: read-only mode, same origin,
+ * and the session's CSRF token. Refusals are HttpErrors with a stable code the page can act on.
+ */
+import { CSRF_COOKIE, CSRF_HEADER } from "./csrf-header";
+import { readCookie, tokensMatch } from "./csrf";
+import { HttpError } from "./errors";
+import { isReadOnly, READ_ONLY_ENV } from "./read-only";
+import type { Env } from "./target-config";
+
+/** The hosts this request may legitimately come from: the one the browser addressed, directly or through a proxy. */
+function ownHosts(request: Request): Set<string> {
+  const hosts = new Set<string>([new URL(request.url).host]);
+  const host = request.headers.get("host");
+  if (host) hosts.add(host);
+  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  if (forwarded) hosts.add(forwarded);
+  return hosts;
+}
+
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (origin === null) {
+    // Browsers send Origin on every POST; Sec-Fetch-Site is the fallback for the rare one that does not.
+    if (request.headers.get("sec-fetch-site") === "same-origin") return;
+    throw new HttpError(403, "CrossOriginRefused", "Refused: the request does not say it comes from this Durable Lens page (no Origin header).");
+  }
+  const host = originHost(origin);
+  if (!host || !ownHosts(request).has(host)) {
+    throw new HttpError(403, "CrossOriginRefused", `Refused: a request from ${origin} may not change executions; only pages of this Durable Lens server may.`);
+  }
+}
+
+function checkCsrfToken(request: Request): void {
+  const header = request.headers.get(CSRF_HEADER);
+  const cookie = readCookie(request.headers.get("cookie"), CSRF_COOKIE);
+  if (!header || !cookie) {
+    throw new HttpError(403, "CsrfTokenMissing", `Refused: the request carries no CSRF token (the ${CSRF_HEADER} header and its cookie). Reload the page and try again.`);
+  }
+  if (!tokensMatch(header, cookie)) {
+    throw new HttpError(403, "CsrfTokenInvalid", "Refused: the CSRF token is not valid for this session (the server may have restarted). Reload the page and try again.");
+  }
+}
+
+/**
+ * Throws an HttpError 403 unless mutations are allowed and the request is a same-origin request
+ * carrying this session's CSRF token.
+ *
+ * @example guardMutation(request, process.env); // then call Lambda
+ */
+export function guardMutation(request: Request, env: Env): void {
+  if (isReadOnly(env)) {
+    throw new HttpError(403, "ReadOnly", `Durable Lens is in read-only mode (${READ_ONLY_ENV} is set): it does not change executions.`);
+  }
+  checkSameOrigin(request);
+  checkCsrfToken(request);
+}
