@@ -49,6 +49,7 @@ function NavLink({ href, children, active }: { href: string; children: string; a
 export function AppHeader() {
   const pathname = usePathname();
   const onOpen = pathname.startsWith("/open");
+  const onCallbacks = pathname.startsWith("/callbacks");
   return (
     <header className="border-b border-chrome-border bg-chrome text-chrome-fg">
       <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4">
@@ -61,8 +62,11 @@ export function AppHeader() {
             Durable Lens
           </Link>
           <nav className="flex items-center gap-1" aria-label="Main">
-            <NavLink href="/" active={!onOpen}>
+            <NavLink href="/" active={!onOpen && !onCallbacks}>
               Functions
+            </NavLink>
+            <NavLink href="/callbacks" active={onCallbacks}>
+              Callbacks
             </NavLink>
             <NavLink href="/open" active={onOpen}>
               Open history file

@@ -3,11 +3,14 @@ import Link from "next/link";
 import { createHistoryParser } from "@durable-lens/sdk/history";
 import { parseDurableExecutionArn } from "@durable-lens/sdk/protocol";
 import { useMemo, useState } from "react";
+import type { ExecutionDetail } from "@/lib/api-types";
 import { useExecution } from "@/lib/queries";
 import { functionPath } from "@/lib/segments";
 import { QueryErrorBox } from "@/components/ui/ErrorBox";
 import { Loading } from "@/components/ui/Loading";
 import { ExecutionWorkspace } from "./ExecutionWorkspace";
+import { ExecutionActions } from "@/components/actions/ExecutionActions";
+import { LiveExecutionScope } from "@/components/actions/live-execution";
 
 function Breadcrumb({ arn }: { arn: string }) {
   const fn = parseDurableExecutionArn(arn)?.functionName;
@@ -27,6 +30,12 @@ function Breadcrumb({ arn }: { arn: string }) {
       {" / execution"}
     </nav>
   );
+}
+
+/** What the actions inside the page (the inspector's callback forms) may act on. */
+function liveExecution(e: ExecutionDetail) {
+  const functionName = parseDurableExecutionArn(e.arn)?.functionName;
+  return functionName ? { arn: e.arn, functionName, running: e.status === "RUNNING" } : undefined;
 }
 
 /**
@@ -51,13 +60,16 @@ export function ExecutionView({ arn }: { arn: string }) {
       ) : error ? (
         <QueryErrorBox title="Could not load this execution" error={error} />
       ) : parsed ? (
-        <ExecutionWorkspace
-          events={parsed.events}
-          problems={parsed.problems}
-          execution={data.execution}
-          historyTruncated={data.eventsTruncated}
-          source="live"
-        />
+        <LiveExecutionScope execution={liveExecution(data.execution)}>
+          <ExecutionActions execution={data.execution} events={parsed.events} />
+          <ExecutionWorkspace
+            events={parsed.events}
+            problems={parsed.problems}
+            execution={data.execution}
+            historyTruncated={data.eventsTruncated}
+            source="live"
+          />
+        </LiveExecutionScope>
       ) : null}
     </div>
   );

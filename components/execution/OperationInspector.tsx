@@ -7,6 +7,7 @@ import { executionPath } from "@/lib/segments";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { operationKindLabel } from "@/components/graph/operation-style";
+import { InspectorCallbackActions } from "@/components/actions/InspectorCallbackActions";
 import { TypeIcon } from "@/components/graph/TypeIcon";
 import { Countdown } from "@/components/timeline/Countdown";
 import { ErrorDetails } from "./ErrorDetails";
@@ -236,6 +237,7 @@ export function OperationInspector({ operation: op, byId, onSelect, onSelectEven
 
       <WaitSchedule op={op} />
       <CallbackFacts op={op} />
+      <InspectorCallbackActions op={op} />
 
       {op.input !== undefined || truncated.has("input") ? (
         <Section title="Input">

@@ -11,6 +11,7 @@ import {
   previousPage,
   type ExecutionFilter,
 } from "@/lib/filters";
+import type { ExecutionSummary } from "@/lib/api-types";
 import { RUNNING_REFRESH_MS, useExecutions, useTarget } from "@/lib/queries";
 import { executionPath } from "@/lib/segments";
 import { useListNavigation } from "@/lib/use-list-navigation";
@@ -19,11 +20,14 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { QueryErrorBox } from "@/components/ui/ErrorBox";
 import { Kbd } from "@/components/ui/Kbd";
 import { SkeletonRows } from "@/components/ui/Skeleton";
+import { ListActions } from "@/components/actions/ListActions";
 import { ExecutionsTable } from "./ExecutionsTable";
 import { NameSearch } from "./NameSearch";
 import { QualifierInput } from "./QualifierInput";
 import { StatusFilter } from "./StatusFilter";
 import { TimeRangeFilter } from "./TimeRangeFilter";
+
+const NO_EXECUTIONS: readonly ExecutionSummary[] = [];
 
 const linkButton = "text-sky-700 hover:underline disabled:cursor-default disabled:text-zinc-400 disabled:no-underline";
 
@@ -88,6 +92,7 @@ export function ExecutionsView({ functionName }: { functionName: string }) {
   const waiting = isPending && isFetching;
   return (
     <div className="space-y-4">
+      <ListActions functionName={functionName} executions={executions ?? NO_EXECUTIONS} />
       <div className="space-y-3 rounded-lg border border-zinc-200 bg-white p-3">
         <StatusFilter selected={filter.statuses} onChange={(statuses) => change({ statuses })} />
         <div className="flex flex-wrap items-start gap-x-5 gap-y-3">
