@@ -148,3 +148,27 @@ test("refuses mutations from other origins and without the session's CSRF token"
   expect(unknown.status()).toBe(404);
   expect(await unknown.json()).toMatchObject({ code: "CallbackNotFound" });
 });
+
+test("hides every action when the server says it is read-only, and keeps the inbox's commands", async ({ page }) => {
+  // The server's own refusal in read-only mode is covered by the route tests; this checks what the page offers.
+  await page.route("**/api/session", (route) => route.fulfill({ json: { readOnly: true } }));
+  await page.goto("/functions/expense-approval");
+  await expect(page.getByRole("link", { name: "Pending callbacks →" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Start execution…" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Stop running/ })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Pending callbacks →" }).click();
+  await expect(page.getByTestId("read-only-note")).toContainText("Read-only mode");
+  const row = page.locator('[data-testid="inbox-row"][data-execution-name="expense-4001"]');
+  await expect(row.getByRole("button", { name: "Respond" })).toHaveCount(0);
+  await row.getByRole("button", { name: "Show commands" }).click();
+  await expect(row.getByTestId("snippet-text")).toContainText("aws lambda send-durable-execution-callback-success");
+  await expect(row.getByTestId("callback-responder")).toHaveCount(0);
+
+  await row.getByTestId("inbox-execution-link").click();
+  await expect(page.getByTestId("inspector-name")).toHaveText("manager-approval");
+  await expect(page.getByTestId("read-only-note")).toBeVisible();
+  await expect(page.getByTestId("callback-actions")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Stop execution…" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Start again with this input…" })).toHaveCount(0);
+});
