@@ -12,14 +12,22 @@ import { getJson } from "./queries";
 /** How often the callback inbox looks for new callbacks. */
 export const INBOX_REFRESH_MS = 5000;
 
-/** Everything an action can change. */
+/**
+ * Marks everything an action can change as stale, so the views on screen fetch it again.
+ *
+ * @example await refreshAfterAction(queryClient)
+ */
 export function refreshAfterAction(queryClient: QueryClient): Promise<void> {
   return Promise.all(
     [["execution"], ["executions"], ["counts"], ["callbacks"]].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
   ).then(() => undefined);
 }
 
-/** Whether this server allows mutations (and the session's CSRF token). */
+/**
+ * Whether this server allows mutations (and the session's CSRF token).
+ *
+ * @example const readOnly = useSession().data?.readOnly === true;
+ */
 export function useSession() {
   return useQuery(sessionQuery);
 }
@@ -39,7 +47,11 @@ export type CallbackActionInput =
   | { action: "fail"; callbackId: string; error?: ErrorObject }
   | { action: "heartbeat"; callbackId: string };
 
-/** Sends success, failure or a heartbeat for a callback. */
+/**
+ * Sends success, failure or a heartbeat for a callback.
+ *
+ * @example useCallbackAction().mutate({ action: "succeed", callbackId, result: '{"approved":true}' })
+ */
 export function useCallbackAction() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -48,7 +60,11 @@ export function useCallbackAction() {
   });
 }
 
-/** Stops one execution. */
+/**
+ * Stops one execution.
+ *
+ * @example useStopExecution().mutate({ arn, error: { ErrorMessage: "Runaway" } })
+ */
 export function useStopExecution() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -58,7 +74,11 @@ export function useStopExecution() {
   });
 }
 
-/** Stops several executions at once. */
+/**
+ * Stops several executions at once.
+ *
+ * @example useBulkStop().mutate({ arns })
+ */
 export function useBulkStop() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -76,7 +96,11 @@ export interface StartInput {
   qualifier?: string;
 }
 
-/** Starts an execution of a function. */
+/**
+ * Starts an execution of a function.
+ *
+ * @example useStartExecution().mutate({ functionName: "order-processor", payload: "{}", mode: "async" })
+ */
 export function useStartExecution() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -86,7 +110,11 @@ export function useStartExecution() {
   });
 }
 
-/** The callbacks waiting across a function's running executions, refreshing while any wait. */
+/**
+ * The callbacks waiting across a function's running executions, refreshed every few seconds.
+ *
+ * @example const { data } = useCallbackInbox("expense-approval");
+ */
 export function useCallbackInbox(functionName: string | undefined) {
   return useQuery({
     queryKey: ["callbacks", functionName ?? ""],
