@@ -9,7 +9,7 @@ import type { Engine } from "@durable-lens/sdk/engine";
 import type { Difference } from "./matcher.js";
 import { isPlainObject, pyJsonDumps, pySearch } from "./python.js";
 import type { CallbackAction } from "./requirement.js";
-import type { VirtualTime } from "./virtual-time.js";
+import type { VirtualTime } from "@durable-lens/sdk/engine";
 import { firstHistoryPage, type HistoryEvent } from "./history.js";
 
 /** Statuses that end the loop; STOPPED is not one of them in the official runner either. */

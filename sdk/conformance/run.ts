@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Engine, MemoryStore, VirtualClock } from "@durable-lens/sdk/engine";
+import { Engine, MemoryStore, VirtualClock, VirtualTime } from "@durable-lens/sdk/engine";
 import type { CheckpointDurableExecutionRequest, GetDurableExecutionStateRequest } from "@durable-lens/sdk/protocol";
 import { Deployment } from "./deployment.js";
 import { firstHistoryPage, type HistoryEvent } from "./history.js";
@@ -19,7 +19,6 @@ import type { CallbackAction, Requirement } from "./requirement.js";
 import { checkResult } from "./result.js";
 import { SandboxPool } from "./sandbox/pool.js";
 import { bindVariables } from "./variables.js";
-import { VirtualTime } from "./virtual-time.js";
 
 export type Status = "passed" | "failed" | "optional-failed" | "no-handler";
 

@@ -80,11 +80,17 @@ const DEFAULT_EXECUTION_TIMEOUT_SECONDS = 86_400;
 const DEFAULT_RETENTION_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-type TimerKind = "wait-end" | "retry-ready" | "execution-timeout" | "reinvoke" | "callback-timeout" | "callback-heartbeat";
+/** What an engine timer does when it fires. */
+export type TimerKind = "wait-end" | "retry-ready" | "execution-timeout" | "reinvoke" | "callback-timeout" | "callback-heartbeat";
 interface TimerSpec {
   atMs: number;
   kind: TimerKind;
   opId: string;
+}
+
+/** A timer the engine has armed: when it fires, what it does, and for which execution and operation ("" for none). */
+export interface PendingTimer extends TimerSpec {
+  arn: string;
 }
 
 /**
@@ -132,7 +138,7 @@ function pageSize(maxItems: number | undefined): number {
 export class Engine {
   private readonly store: Store;
   private readonly clock: Clock;
-  private readonly timers = new Map<string, TimerHandle>();
+  private readonly timers = new Map<string, { handle: TimerHandle; timer: PendingTimer }>();
   /** Earliest retention deadline of an ended execution (Infinity when none is known). */
   private nextExpiryMs = Infinity;
   private readonly running = new Map<string, Promise<void>>();
@@ -261,6 +267,17 @@ export class Engine {
     while (this.running.size > 0) await Promise.all([...this.running.values()]);
   }
 
+  /**
+   * The timers armed now, earliest first. A driver of virtual time reads them to tell a wait
+   * or a retry delay, which nothing outside can shorten, from a deadline such as a callback
+   * timeout, which an answer from outside may still beat.
+   *
+   * @example engine.pendingTimers()[0]?.kind // "wait-end"
+   */
+  pendingTimers(): PendingTimer[] {
+    return [...this.timers.values()].map((t) => ({ ...t.timer })).sort((a, b) => a.atMs - b.atMs);
+  }
+
   /** Re-arms timers and resumes invocations after a restart. */
   recover(): void {
     this.nextExpiryMs = Math.min(Infinity, ...this.store.listExpiries().map((e) => e.atMs));
@@ -312,7 +329,7 @@ export class Engine {
 
   /** Cancels every timer; in-flight invocations finish on their own. */
   close(): void {
-    for (const t of this.timers.values()) t.cancel();
+    for (const t of this.timers.values()) t.handle.cancel();
     this.timers.clear();
   }
 
@@ -460,7 +477,7 @@ export class Engine {
     this.store.updateExecution(rec);
     for (const [key, timer] of this.timers) {
       if (key.startsWith(`${rec.arn}|`)) {
-        timer.cancel();
+        timer.handle.cancel();
         this.timers.delete(key);
       }
     }
@@ -503,20 +520,18 @@ export class Engine {
 
   private cancelTimer(arn: string, kind: TimerKind, opId: string): void {
     const key = `${arn}|${kind}|${opId}`;
-    this.timers.get(key)?.cancel();
+    this.timers.get(key)?.handle.cancel();
     this.timers.delete(key);
   }
 
   private armTimer(arn: string, t: TimerSpec): void {
     const key = `${arn}|${t.kind}|${t.opId}`;
-    this.timers.get(key)?.cancel();
-    this.timers.set(
-      key,
-      this.clock.setTimer(t.atMs, () => {
-        this.timers.delete(key);
-        this.onTimer(arn, t.kind, t.opId);
-      }),
-    );
+    this.timers.get(key)?.handle.cancel();
+    const handle = this.clock.setTimer(t.atMs, () => {
+      this.timers.delete(key);
+      this.onTimer(arn, t.kind, t.opId);
+    });
+    this.timers.set(key, { handle, timer: { arn, atMs: t.atMs, kind: t.kind, opId: t.opId } });
   }
 
   private onTimer(arn: string, kind: TimerKind, opId: string): void {

@@ -67,4 +67,10 @@ export class DurableExecutionInvocationInputWithClient implements DurableExecuti
     this.InitialExecutionState = params.InitialExecutionState;
     if (params.UpdatedOperationIds) this.UpdatedOperationIds = params.UpdatedOperationIds;
   }
+
+  // The official SDK recognises an event carrying its client by this tag and the class name,
+  // so handlers written with it run on our test runner and local service too.
+  get [Symbol.toStringTag](): string {
+    return "DurableExecutionInvocationInputWithClient";
+  }
 }

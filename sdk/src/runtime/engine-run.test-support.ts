@@ -1,5 +1,5 @@
 /** Runs one durable handler to its end on an in-memory engine with a virtual clock (tests only). */
-import { Engine, InProcessClient, MemoryStore, VirtualClock } from "../engine/index.js";
+import { Engine, InProcessClient, MemoryStore, VirtualClock, VirtualTime } from "../engine/index.js";
 import { DurableExecutionInvocationInputWithClient } from "./client.js";
 import { withDurableExecution, type DurableExecutionConfig, type DurableExecutionHandler } from "./index.js";
 
@@ -14,9 +14,8 @@ export async function runOnEngine(handler: DurableExecutionHandler, config?: Dur
       lambdaHandler(new DurableExecutionInvocationInputWithClient(event, new InProcessClient(engine)), { awsRequestId: requestId }),
   });
   const { arn } = engine.startExecution({ functionName: "fn", payload });
-  await engine.idle();
   // Fire timers (waits, retries) until the execution ends.
-  for (let i = 0; i < 100 && engine.getExecution({ DurableExecutionArn: arn }).Status === "RUNNING" && clock.fireNext(); i++) await engine.idle();
+  await new VirtualTime(engine, clock).runUntil(() => engine.getExecution({ DurableExecutionArn: arn }).Status !== "RUNNING", 100);
   const done = engine.getExecution({ DurableExecutionArn: arn });
   const events = [];
   let marker: string | undefined;
