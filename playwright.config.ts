@@ -33,7 +33,7 @@ export default defineConfig({
       // `next build` runs before the tests.
       command: `npx next start -p ${APP_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${APP_PORT}`,
-      env: { DURABLE_LENS_LOCAL_ENDPOINT: `http://127.0.0.1:${LOCAL_SERVICE_PORT}` },
+      env: { DURABLE_LENS_LOCAL_ENDPOINT: `http://127.0.0.1:${LOCAL_SERVICE_PORT}`, DURABLE_LENS_HISTORY_DIR: "e2e/fixtures/test-runs" },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "ignore",

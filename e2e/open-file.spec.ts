@@ -13,8 +13,8 @@ function recordApiCalls(page: Page): string[] {
   const calls: string[] = [];
   page.on("request", (r) => {
     const path = new URL(r.url()).pathname;
-    // The header asks which target the server uses; that is not about the file.
-    if (path.startsWith("/api/") && path !== "/api/target") calls.push(path);
+    // The header asks which target the server uses, the page for the test runs folder's listing; neither is about the file.
+    if (path.startsWith("/api/") && path !== "/api/target" && path !== "/api/history-files") calls.push(path);
   });
   return calls;
 }
@@ -92,4 +92,22 @@ test("explains a JSON file that is not a history", async ({ page }) => {
   await page.getByTestId("history-file-input").setInputFiles(`${FIXTURES}/wait.history.json`);
   await expect(page.getByTestId("error-box")).toHaveCount(0);
   await expect(page.getByTestId("execution-header")).toBeVisible();
+});
+
+test("offers the histories the test runners wrote and opens the failing run", async ({ page }) => {
+  // The server reads DURABLE_LENS_HISTORY_DIR=e2e/fixtures/test-runs (playwright.config.ts).
+  await page.goto("/open");
+  const runs = page.getByTestId("test-run-files");
+  await expect(runs).toContainText("Runs from your tests");
+  await expect(runs.getByTestId("test-run-file")).toHaveCount(2);
+  const failing = runs.getByTestId("test-run-file").filter({ hasText: "_payment-with-retries_FAILED_" });
+  await expect(failing.getByTestId("status-badge")).toHaveText(/failed/i);
+  await failing.click();
+
+  await expect(page.getByTestId("file-summary")).toContainText(/_payment-with-retries_FAILED_\w+\.json · \d+ events/);
+  await expect(page.getByTestId("execution-header")).toContainText("FAILED");
+  await expect(page.getByTestId("graph-node").filter({ hasText: "charge-card" }).first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Runs from your tests…" }).click();
+  await expect(runs.getByTestId("test-run-file")).toHaveCount(2);
 });

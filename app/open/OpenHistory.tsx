@@ -3,12 +3,15 @@ import type { Event } from "@durable-lens/sdk/protocol";
 import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
 import { formatBytes } from "@/lib/format";
+import type { HistoryDirFile } from "@/lib/history-dir-types";
 import { MAX_HISTORY_FILE_BYTES, readHistoryText, type HistoryFileError } from "@/lib/history-file";
 import { ExecutionWorkspace } from "@/components/execution/ExecutionWorkspace";
 import { ErrorBox } from "@/components/ui/ErrorBox";
 import { FilePicker } from "./FilePicker";
 import { HistoryFileErrorView } from "./HistoryFileErrorView";
 import { afterPaint, readFileText } from "./read-file";
+import { fetchTestRun, useTestRuns } from "./test-runs";
+import { TestRunFiles } from "./TestRunFiles";
 import { useFileDrop } from "./use-file-drop";
 
 interface FileInfo {
@@ -81,7 +84,24 @@ export function OpenHistory() {
     setPhase(result.ok ? { kind: "shown", file, events: result.events, problems: result.problems, missing: 0 } : { kind: "failed", file, error: result });
   }, []);
 
+  /** A run from the test runners' folder: downloaded from the server, then read like a picked file. */
+  const openTestRun = useCallback(
+    async (run: HistoryDirFile) => {
+      const id = ++current.current;
+      const file: FileInfo = { name: run.name, size: run.size };
+      setPhase({ kind: "reading", file, loaded: 0 });
+      try {
+        const picked = await fetchTestRun(run.name);
+        if (id === current.current) await open(picked);
+      } catch (e) {
+        if (id === current.current) setPhase({ kind: "unreadable", file, message: e instanceof Error ? e.message : String(e) });
+      }
+    },
+    [open],
+  );
+
   const dragging = useFileDrop(open);
+  const testRuns = useTestRuns();
 
   const showReadable = () => {
     if (phase.kind !== "failed" || !phase.error.readable) return;
@@ -117,10 +137,28 @@ export function OpenHistory() {
             </h1>
           )}
         </div>
-        {phase.kind !== "idle" ? <FilePicker onFile={open} compact /> : null}
+        {phase.kind !== "idle" ? (
+          <div className="flex flex-wrap items-center gap-2">
+            {testRuns.data?.configured ? (
+              <button
+                type="button"
+                onClick={() => {
+                  // Whatever is still being read is dropped.
+                  current.current += 1;
+                  setPhase({ kind: "idle" });
+                }}
+                className="rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm hover:bg-zinc-100"
+              >
+                Runs from your tests…
+              </button>
+            ) : null}
+            <FilePicker onFile={open} compact />
+          </div>
+        ) : null}
       </div>
 
       {phase.kind === "idle" ? <FilePicker onFile={open} /> : null}
+      {phase.kind === "idle" ? <TestRunFiles onOpen={(run) => void openTestRun(run)} /> : null}
       {phase.kind === "reading" ? (
         <Progress label={`Reading ${phase.file.name}… ${formatBytes(phase.loaded)} of ${formatBytes(phase.file.size)}`} fraction={phase.file.size > 0 ? phase.loaded / phase.file.size : undefined} />
       ) : null}
