@@ -110,6 +110,26 @@ describe("LocalDurableTestRunner under skip time", () => {
   });
 });
 
+describe("checkpointDelay", () => {
+  it("slows every checkpoint down by the given real milliseconds, with the same outcome", async () => {
+    await LocalDurableTestRunner.setupTestEnvironment({ skipTime: true, checkpointDelay: 50 });
+    try {
+      const handler = withDurableExecution(async (_event, ctx) => {
+        const a = await ctx.step("a", async () => 1);
+        const b = await ctx.step("b", async () => 2);
+        return a + b;
+      });
+      const started = performance.now();
+      const execution = await new LocalDurableTestRunner({ handlerFunction: handler }).run();
+      expect(execution.getResult()).toBe(3);
+      // At least the checkpoints of a's and b's results, one after the other.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+    } finally {
+      await LocalDurableTestRunner.setupTestEnvironment({ skipTime: true });
+    }
+  });
+});
+
 describe("callbacks answered while the execution runs", () => {
   const approval = withDurableExecution(async (event: { id: string }, ctx) => {
     const answer = await ctx.waitForCallback<string>("manager-approval", async () => {}, { timeout: { days: 3 }, heartbeatTimeout: { hours: 1 } });

@@ -30,36 +30,47 @@ interface EventDetails {
   ScheduledEndTimestamp?: Date;
 }
 
-/** Folds one event into the operation it belongs to, as the service's operation table would hold it. */
-function apply(op: Operation, event: Event, phase: EventPhase): void {
+/** What an operation keeps of its details when an event replaces them: the fields set when it started. */
+function startFields(op: Operation, details: Record<string, unknown>): Record<string, unknown> {
+  const keep = op.Type === "CALLBACK" ? "CallbackId" : op.Type === "WAIT" ? "ScheduledEndTimestamp" : op.Type === "EXECUTION" ? "InputPayload" : undefined;
+  return keep && details[keep] !== undefined ? { [keep]: details[keep] } : {};
+}
+
+/**
+ * Folds one event into the operation it belongs to, as the service's operation table holds
+ * it: an end or retry replaces the details (a step's last error goes once it succeeds), a
+ * retry's new start keeps them, and the start time is the first attempt's.
+ */
+function apply(op: Operation, event: Event, phase: EventPhase, isNew: boolean): void {
   const details = (event as unknown as Record<string, EventDetails | undefined>)[`${event.EventType}Details`] ?? {};
   const at = event.EventTimestamp;
-  const target = ((op as unknown as Record<string, Record<string, unknown>>)[DETAILS[op.Type]] ??= {});
-  const set = (key: string, value: unknown) => value !== undefined && (target[key] = value);
+  const slot = op as unknown as Record<string, Record<string, unknown> | undefined>;
+  const previous = slot[DETAILS[op.Type]] ?? {};
   op.Status = STATUS[phase];
   if (phase === "started") {
-    if (at) op.StartTimestamp = at;
     delete op.EndTimestamp;
+    if (!isNew) return;
+    const fresh: Record<string, unknown> = {};
+    if (op.Type === "EXECUTION" && details.Input?.Payload !== undefined) fresh.InputPayload = details.Input.Payload;
+    if (op.Type === "CALLBACK" && details.CallbackId !== undefined) fresh.CallbackId = details.CallbackId;
+    if (op.Type === "WAIT" && details.ScheduledEndTimestamp !== undefined) fresh.ScheduledEndTimestamp = details.ScheduledEndTimestamp;
+    slot[DETAILS[op.Type]] = fresh;
+    return;
+  }
+  const next = startFields(op, previous);
+  // The execution's own outcome is the service's, not one of its operation's details.
+  if (op.Type !== "EXECUTION" && details.Result?.Payload !== undefined) next.Result = details.Result.Payload;
+  if (op.Type !== "EXECUTION" && details.Error?.Payload !== undefined) next.Error = details.Error.Payload;
+  const retry = details.RetryDetails;
+  if (op.Type === "STEP" && retry?.CurrentAttempt !== undefined) next.Attempt = retry.CurrentAttempt;
+  // A step that checkpointed a retry waits for its next attempt rather than ending.
+  if (op.Type === "STEP" && retry?.NextAttemptDelaySeconds !== undefined && at) {
+    op.Status = "PENDING";
+    next.NextAttemptTimestamp = new Date(at.getTime() + retry.NextAttemptDelaySeconds * 1000);
   } else if (at) {
     op.EndTimestamp = at;
   }
-  set("Result", details.Result?.Payload);
-  set("Error", details.Error?.Payload);
-  if (op.Type === "EXECUTION") set("InputPayload", details.Input?.Payload);
-  if (op.Type === "CALLBACK") set("CallbackId", details.CallbackId);
-  if (op.Type === "WAIT") set("ScheduledEndTimestamp", details.ScheduledEndTimestamp);
-  if (op.Type === "STEP" && phase !== "started") {
-    const retry = details.RetryDetails;
-    set("Attempt", retry?.CurrentAttempt);
-    // A step that checkpointed a retry waits for its next attempt, ended or not.
-    if (retry?.NextAttemptDelaySeconds !== undefined && at) {
-      op.Status = "PENDING";
-      delete op.EndTimestamp;
-      target.NextAttemptTimestamp = new Date(at.getTime() + retry.NextAttemptDelaySeconds * 1000);
-    } else {
-      delete target.NextAttemptTimestamp;
-    }
-  }
+  slot[DETAILS[op.Type]] = next;
 }
 
 /**
@@ -74,6 +85,7 @@ export function operationsFromEvents(events: readonly Event[]): OperationEvents[
     const kind = eventKind(event.EventType);
     if (!kind || event.Id === undefined) continue;
     let entry = byId.get(event.Id);
+    const isNew = !entry;
     if (!entry) {
       const operation: Operation = { Id: event.Id, Type: kind.type, Status: "STARTED", StartTimestamp: event.EventTimestamp ?? new Date(0) };
       if (event.Name !== undefined) operation.Name = event.Name;
@@ -82,7 +94,7 @@ export function operationsFromEvents(events: readonly Event[]): OperationEvents[
       byId.set(event.Id, (entry = { operation, events: [] }));
     }
     entry.events.push(event);
-    apply(entry.operation, event, kind.phase);
+    apply(entry.operation, event, kind.phase, isNew);
   }
   return [...byId.values()];
 }

@@ -13,10 +13,10 @@ import {
   SendDurableExecutionCallbackSuccessCommand,
 } from "@aws-sdk/client-lambda";
 import { MemoryStore, VirtualClock, VirtualTime } from "../engine/index.js";
-import { sampleFunctions, taxCalculator, type SampleFunction } from "../examples/index.js";
 import { LocalDurableService, sampleRegistrations } from "../local/index.js";
 import type { Event } from "../protocol/index.js";
-import { LocalDurableTestRunner, WaitingOperationStatus } from "./index.js";
+import { LocalDurableTestRunner } from "./index.js";
+import { runSampleLocally, sampleCases, type SampleCase } from "./samples.test-support.js";
 
 let service: LocalDurableService;
 let client: LambdaClient;
@@ -35,20 +35,6 @@ afterAll(async () => {
   await LocalDurableTestRunner.teardownTestEnvironment();
 });
 
-interface Case {
-  fn: SampleFunction;
-  input: unknown;
-  /** Callback answers by the name of the callback (or of its waitForCallback). */
-  answers: Record<string, unknown>;
-}
-
-const cases: Case[] = sampleFunctions.map((fn) => ({
-  fn,
-  input: fn.seeds[0]?.input ?? { amount: 1000, country: "FR" },
-  // The seed leaves the expense waiting for a manager; here the manager answers.
-  answers: { ...fn.seeds[0]?.callbacks, ...(fn.name === "expense-approval" && { "manager-approval": { approved: true } }) },
-}));
-
 /** The open callbacks of a history that `answers` names, by the callback's or its context's name. */
 function openCallbacks(events: Event[], answers: Record<string, unknown>): { callbackId: string; answer: unknown }[] {
   const contextNames = new Map(events.filter((e) => e.EventType === "ContextStarted").map((e) => [e.Id, e.Name]));
@@ -66,7 +52,7 @@ async function serviceHistory(arn: string): Promise<Event[]> {
 }
 
 /** Records a sample on the local service, playing the outside world between invocations. */
-async function recordOnService({ fn, input, answers }: Case): Promise<Event[]> {
+async function recordOnService({ fn, input, answers }: SampleCase): Promise<Event[]> {
   const invoked = await client.send(new InvokeCommand({ FunctionName: fn.name, InvocationType: "Event", Payload: JSON.stringify(input) }));
   const arn = invoked.DurableExecutionArn!;
   const time = new VirtualTime(service.engine, clock);
@@ -83,23 +69,6 @@ async function recordOnService({ fn, input, answers }: Case): Promise<Event[]> {
     if (next === undefined) throw new Error(`${fn.name} is still running with nothing scheduled`);
     clock.advanceTo(next);
   }
-}
-
-/** Runs a sample on the local runner, answering its callbacks through the operation handles. */
-async function runLocally({ fn, input, answers }: Case): Promise<Event[]> {
-  const runner = new LocalDurableTestRunner({
-    handlerFunction: fn.handler,
-    functionName: fn.name,
-    ...(fn.executionTimeoutSeconds && { durableConfig: { ExecutionTimeout: fn.executionTimeoutSeconds } }),
-  }).registerDurableFunction("tax-calculator", taxCalculator);
-  const answering = Object.entries(answers).map(async ([name, answer]) => {
-    const callback = await runner.getOperation(name).waitForData();
-    if (callback.isWaitForCallback()) await callback.waitForData(WaitingOperationStatus.SUBMITTED);
-    await callback.sendCallbackSuccess(JSON.stringify(answer));
-  });
-  const execution = await runner.run({ payload: input });
-  await Promise.all(answering);
-  return execution.getHistoryEvents();
 }
 
 /** The history with random ids named by kind and order, and times as offsets from its start. */
@@ -130,9 +99,9 @@ function comparable(events: Event[]): unknown[] {
 }
 
 describe("sample functions: the local runner's history equals the local service's", () => {
-  for (const c of cases) {
+  for (const c of sampleCases) {
     it(c.fn.name, async () => {
-      const [local, recorded] = [await runLocally(c), await recordOnService(c)];
+      const [local, recorded] = [(await runSampleLocally(c)).getHistoryEvents(), await recordOnService(c)];
       expect(local.at(-1)?.EventType).toMatch(/^Execution(Succeeded|Failed)$/);
       expect(comparable(local)).toEqual(comparable(recorded));
     });
