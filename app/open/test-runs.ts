@@ -20,7 +20,11 @@ export function useTestRuns() {
   });
 }
 
-/** How the run ended, from the status the runner put in the file name. */
+/**
+ * How the run ended, from the status the runner put in the file name.
+ *
+ * @example runStatus("20260101-000000-000_orders_FAILED_1a2b3c4d.json") // "FAILED"
+ */
 export function runStatus(fileName: string): string | undefined {
   return /_(SUCCEEDED|FAILED|TIMED_OUT|STOPPED|RUNNING)_/.exec(fileName)?.[1];
 }

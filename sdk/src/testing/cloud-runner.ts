@@ -40,10 +40,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Runs a deployed durable function through Lambda's API (AWS, or Durable Lens's local service
  * with `endpoint`): invokes it, reads its history until it ends, and offers the same result and
  * operation API as {@link LocalDurableTestRunner}, callbacks answered through the real API.
+ * The result type defaults to `any`, as in the official library, so tests written for it compile unchanged.
  *
  * @example const execution = await new CloudDurableTestRunner({ functionName: "order-processor:$LATEST" }).run({ payload: { orderId: "1" } });
  */
-// `any` as the default result type, as the official library has it, so that tests written for it compile unchanged.
 export class CloudDurableTestRunner<TResult = any> implements DurableTestRunner<DurableOperation, TResult> {
   private readonly functionName: string;
   private readonly client: LambdaClient;

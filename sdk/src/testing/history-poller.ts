@@ -14,7 +14,11 @@ const ENDINGS = {
   ExecutionStopped: "STOPPED",
 } as const;
 
-/** How the execution ended, if its history says it has. */
+/**
+ * How the execution ended, if its history says it has (its last event ends the execution).
+ *
+ * @example outcomeOf(events)?.status // "SUCCEEDED"
+ */
 export function outcomeOf(events: readonly Event[]): ExecutionOutcome | undefined {
   const last = events.at(-1);
   const status = last?.EventType && ENDINGS[last.EventType as keyof typeof ENDINGS];

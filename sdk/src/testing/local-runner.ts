@@ -40,10 +40,10 @@ let environment: LocalDurableTestRunnerSetupParameters = {};
  * Runs a durable handler in this process on Durable Lens's engine (memory store, virtual or real
  * clock), so a test sees the history Lambda would write, event for event. The API is the one of
  * `@aws/durable-execution-sdk-js-testing`'s LocalDurableTestRunner: switching is a change of import.
+ * The result type defaults to `any`, as in the official library, so tests written for it compile unchanged.
  *
  * @example const execution = await new LocalDurableTestRunner({ handlerFunction: handler }).run({ payload: { id: 1 } });
  */
-// `any` as the default result type, as the official library has it, so that tests written for it compile unchanged.
 export class LocalDurableTestRunner<TResult = any> implements DurableTestRunner<DurableOperation, TResult> {
   private readonly functions = new FunctionTable();
   private readonly functionName: string;

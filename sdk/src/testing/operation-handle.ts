@@ -37,10 +37,10 @@ const isWaitForCallback = (op: Operation | undefined) => op?.Type === "CONTEXT" 
 /**
  * A test's view of one operation. It looks its data up in the index on every call, so a
  * handle taken before the run fills in as the execution checkpoints.
+ * The result type defaults to `any`, as in the official library, so tests written for it compile unchanged.
  *
  * @example const step = new OperationHandle({ index, selector: { name: "charge", index: 0 }, callbacks }); step.getStepDetails()
  */
-// `any` as the default result type, as the official library has it, so that tests written for it compile unchanged.
 export class OperationHandle<TResult = any> implements DurableOperation<TResult> {
   constructor(private readonly options: HandleOptions) {}
 
