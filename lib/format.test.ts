@@ -53,12 +53,14 @@ describe("formatBytes", () => {
     expect([0, 512, 1024, 1536, 10 * 1024, 1024 * 1024 * 12.4, 1024 ** 3 * 2].map(formatBytes)).toEqual([
       "0 B",
       "512 B",
-      "1.0 KB",
+      "1 KB",
       "1.5 KB",
       "10 KB",
-      "12 MB",
-      "2.0 GB",
+      "12.4 MB",
+      "2 GB",
     ]);
+    expect(formatBytes(262_144)).toBe("256 KB");
+    expect(formatBytes(100 * 1024 * 1024)).toBe("100 MB");
     expect(formatBytes(-1)).toBe("—");
   });
 });

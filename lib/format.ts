@@ -69,7 +69,8 @@ export function prettyPayload(payload: string): string {
 }
 
 /**
- * A size in bytes for people: "512 B", "1.5 KB", "12 MB" (1 KB = 1024 B, as file managers count).
+ * A size in bytes for people, in binary units as Lambda states its limits: "512 B", "1.5 KB",
+ * "256 KB" (= 262,144 bytes), "12.4 MB".
  *
  * @example formatBytes(1536) // "1.5 KB"
  */
@@ -83,5 +84,7 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+  // One decimal only where it says something: "1.5 KB", but "256 KB" and "2 GB".
+  const text = value >= 100 || Number.isInteger(value) ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, "");
+  return `${text} ${units[unit]}`;
 }

@@ -1,7 +1,7 @@
 "use client";
 import { HEALTH_LIMITS, type HistoryHealth } from "@durable-lens/sdk/history";
 import type { ReactNode } from "react";
-import { formatBytes } from "./bytes";
+import { formatBytes } from "@/lib/format";
 
 /** Green under half the limit, amber under 90 %, red above: room to spare, worth a look, about to break. */
 function tone(fraction: number): { bar: string; text: string } {

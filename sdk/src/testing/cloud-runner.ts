@@ -9,8 +9,9 @@ import {
 import { parseFunctionName } from "../protocol/index.js";
 import { historyDirectory, writeRunHistory } from "./history-files.js";
 import { HistoryPoller, outcomeOf } from "./history-poller.js";
+import { OperationLookup } from "./operation-lookup.js";
 import { OperationHandle, type CallbackSender } from "./operation-handle.js";
-import { OperationIndex, type OperationSelector } from "./operation-index.js";
+import type { OperationSelector } from "./operation-index.js";
 import { operationsFromEvents } from "./operations-from-events.js";
 import { createTestResult } from "./test-result.js";
 import { currentTestName } from "./test-name.js";
@@ -44,14 +45,14 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  *
  * @example const execution = await new CloudDurableTestRunner({ functionName: "order-processor:$LATEST" }).run({ payload: { orderId: "1" } });
  */
-export class CloudDurableTestRunner<TResult = any> implements DurableTestRunner<DurableOperation, TResult> {
+export class CloudDurableTestRunner<TResult = any> extends OperationLookup implements DurableTestRunner<DurableOperation, TResult> {
   private readonly functionName: string;
   private readonly client: LambdaClient;
   private readonly config: Required<Omit<CloudDurableTestRunnerConfig, "historyDir">> & Pick<CloudDurableTestRunnerConfig, "historyDir">;
-  private index = new OperationIndex();
   private readonly callbacks: CallbackSender;
 
   constructor({ functionName, client, config }: CloudDurableTestRunnerParameters) {
+    super();
     this.functionName = functionName;
     this.client = client ?? new LambdaClient();
     this.config = { pollInterval: 1000, invocationType: InvocationType.RequestResponse, ...config };
@@ -101,7 +102,7 @@ export class CloudDurableTestRunner<TResult = any> implements DurableTestRunner<
     }
   }
 
-  private handle<T>(selector: OperationSelector, index = this.index): OperationHandle<T> {
+  protected handle<T>(selector: OperationSelector, index = this.index): OperationHandle<T> {
     return new OperationHandle<T>({
       index,
       selector,
@@ -122,42 +123,5 @@ export class CloudDurableTestRunner<TResult = any> implements DurableTestRunner<
    */
   getOperation<TOperationResult = any>(name: string): DurableOperation<TOperationResult> {
     return this.handle({ name, index: 0 });
-  }
-
-  /**
-   * The operation at `index` in the order operations started.
-   *
-   * @example runner.getOperationByIndex(1).getWaitDetails()
-   */
-  getOperationByIndex<TOperationResult = any>(index: number): DurableOperation<TOperationResult> {
-    return this.handle({ index });
-  }
-
-  /**
-   * The `index`-th operation named `name`.
-   *
-   * @example runner.getOperationByNameAndIndex("validate", 1)
-   */
-  getOperationByNameAndIndex<TOperationResult = any>(name: string, index: number): DurableOperation<TOperationResult> {
-    return this.handle({ name, index });
-  }
-
-  /**
-   * The operation with this id.
-   *
-   * @example runner.getOperationById("c4ca4238a0b92382")
-   */
-  getOperationById<TOperationResult = any>(id: string): DurableOperation<TOperationResult> {
-    return this.handle({ id });
-  }
-
-  /**
-   * Forgets the operations of earlier runs.
-   *
-   * @example beforeEach(() => runner.reset());
-   */
-  reset(): void {
-    this.index.rejectWaiters();
-    this.index = new OperationIndex();
   }
 }

@@ -4,8 +4,9 @@ import { EngineRun } from "./engine-run.js";
 import { ExecutionTracker } from "./execution-tracker.js";
 import { FunctionTable } from "./function-table.js";
 import { historyDirectory, writeRunHistory } from "./history-files.js";
+import { OperationLookup } from "./operation-lookup.js";
 import { OperationHandle, type CallbackSender } from "./operation-handle.js";
-import { OperationIndex, type OperationSelector } from "./operation-index.js";
+import type { OperationSelector } from "./operation-index.js";
 import type { Handler } from "./plain-handler.js";
 import { createTestResult } from "./test-result.js";
 import { currentTestName } from "./test-name.js";
@@ -44,14 +45,14 @@ let environment: LocalDurableTestRunnerSetupParameters = {};
  *
  * @example const execution = await new LocalDurableTestRunner({ handlerFunction: handler }).run({ payload: { id: 1 } });
  */
-export class LocalDurableTestRunner<TResult = any> implements DurableTestRunner<DurableOperation, TResult> {
+export class LocalDurableTestRunner<TResult = any> extends OperationLookup implements DurableTestRunner<DurableOperation, TResult> {
   private readonly functions = new FunctionTable();
   private readonly functionName: string;
-  private index = new OperationIndex();
   private lastRun: EngineRun | undefined;
   private readonly callbacks: CallbackSender;
 
   constructor(private readonly params: LocalDurableTestRunnerParameters) {
+    super();
     this.functionName = params.functionName ?? DEFAULT_FUNCTION_NAME;
     this.functions.addDurable(this.functionName, params.handlerFunction, params.durableConfig);
     const run = () => {
@@ -131,7 +132,7 @@ export class LocalDurableTestRunner<TResult = any> implements DurableTestRunner<
     return this;
   }
 
-  private handle<T>(selector: OperationSelector, index = this.index): OperationHandle<T> {
+  protected handle<T>(selector: OperationSelector, index = this.index): OperationHandle<T> {
     return new OperationHandle<T>({ index, selector, callbacks: this.callbacks });
   }
 
@@ -142,42 +143,5 @@ export class LocalDurableTestRunner<TResult = any> implements DurableTestRunner<
    */
   getOperation<TOperationResult = any>(name: string, index = 0): DurableOperation<TOperationResult> {
     return this.handle({ name, index });
-  }
-
-  /**
-   * The operation at `index` in the order operations started.
-   *
-   * @example runner.getOperationByIndex(0).getName()
-   */
-  getOperationByIndex<TOperationResult = any>(index: number): DurableOperation<TOperationResult> {
-    return this.handle({ index });
-  }
-
-  /**
-   * The `index`-th operation named `name`.
-   *
-   * @example runner.getOperationByNameAndIndex("reserve", 1)
-   */
-  getOperationByNameAndIndex<TOperationResult = any>(name: string, index: number): DurableOperation<TOperationResult> {
-    return this.handle({ name, index });
-  }
-
-  /**
-   * The operation with this id.
-   *
-   * @example runner.getOperationById("c4ca4238a0b92382")
-   */
-  getOperationById<TOperationResult = any>(id: string): DurableOperation<TOperationResult> {
-    return this.handle({ id });
-  }
-
-  /**
-   * Forgets the operations of earlier runs, for reusing one runner across tests.
-   *
-   * @example beforeEach(() => runner.reset());
-   */
-  reset(): void {
-    this.index.rejectWaiters();
-    this.index = new OperationIndex();
   }
 }

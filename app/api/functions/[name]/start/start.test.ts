@@ -104,7 +104,7 @@ describe("POST /api/functions/{name}/start", () => {
     const payload = JSON.stringify({ blob: "z".repeat(1024 * 1024) });
     const asyncStart = await startOf("echo", { payload, executionName: "big-async", mode: "async" });
     expect(asyncStart.status).toBe(413);
-    expect(String(((await asyncStart.json()) as { message: string }).message)).toMatch(/^"payload" is 1\.0 MB .*Lambda accepts at most 1\.0 MB/);
+    expect(String(((await asyncStart.json()) as { message: string }).message)).toMatch(/^"payload" is 1 MB \(1,048,587 bytes\).*Lambda accepts at most 1 MB/);
     expect(await names("echo")).not.toContain("big-async");
   });
 
