@@ -48,7 +48,11 @@ test("opens a { Events } file dropped onto the page", async ({ page }) => {
     dt.items.add(new File([text], "exported.json", { type: "application/json" }));
     return dt;
   }, body);
-  await page.getByTestId("drop-zone").dispatchEvent("dragenter", { dataTransfer });
+  // The page listens for drops once it has hydrated: drag until it shows it is ready, then drop.
+  await expect(async () => {
+    await page.getByTestId("drop-zone").dispatchEvent("dragenter", { dataTransfer });
+    await expect(page.getByText("Drop the history file to open it")).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
   await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer });
 
   await expect(page.getByTestId("file-summary")).toContainText(`exported.json · ${events.length} events`);
