@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 
-const FIXTURES = "/work/shared/fixtures/histories";
-const fixture = (name: string) => readFileSync(`${FIXTURES}/${name}`, "utf8");
+// Relative to the checkout, which has ../shared beside it.
+const FIXTURES = new URL("../../shared/fixtures/histories/", import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), "utf8");
 
 function json(name: string, text: string) {
   return { name, mimeType: "application/json", buffer: Buffer.from(text) };

@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { FIXTURE_FILES, fixtureText } from "../sdk/src/local/recorded-histories.test-support";
 import { readHistoryText } from "./history-file";
 
-const FIXTURES = "/work/shared/fixtures/histories";
-const fixtureNames = readdirSync(FIXTURES).filter((f) => f.endsWith(".json"));
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
+const fixtureNames = FIXTURE_FILES;
+const fixture = fixtureText;
 
 const started = { EventId: 1, EventType: "ExecutionStarted", Id: "exec", EventTimestamp: "2026-01-01T00:00:00Z", ExecutionStartedDetails: { Input: { Payload: "{}" }, ExecutionTimeout: 900 } };
 const step = { EventId: 2, EventType: "StepStarted", Id: "s1", Name: "charge", EventTimestamp: "2026-01-01T00:00:01Z" };

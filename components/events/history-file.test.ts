@@ -1,13 +1,12 @@
-import { readFileSync } from "node:fs";
+import { fixtureJson } from "../../sdk/src/local/recorded-histories.test-support";
 import { describe, expect, it } from "vitest";
 import { parseHistory } from "@durable-lens/sdk/history";
 import { historyDocument, historyFileName, jsonLines } from "./history-file";
 
-const FIXTURES = new URL("../../../shared/fixtures/histories/", import.meta.url);
 
 describe("historyDocument", () => {
   it("writes a file that reads back to the same events", () => {
-    const { events } = parseHistory(JSON.parse(readFileSync(new URL("step-with-retry.history.json", FIXTURES), "utf8")));
+    const { events } = parseHistory(fixtureJson("step-with-retry.history.json"));
     const text = historyDocument(events);
     expect(Object.keys(JSON.parse(text))).toEqual(["Events"]);
     expect(JSON.parse(text).Events[0].EventTimestamp).toBe("2025-12-03T22:59:52.607Z");

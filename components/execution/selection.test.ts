@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
+import { fixtureJson } from "../../sdk/src/local/recorded-histories.test-support";
 import { describe, expect, it } from "vitest";
 import { buildGraphModel, buildOperations, moreNodeId, parseHistory } from "@durable-lens/sdk/history";
 import { matchingIds, operationMatches, stepIndex, visibleNodeId } from "./selection";
 
-const FIXTURES = new URL("../../../shared/fixtures/histories/", import.meta.url);
-const ops = buildOperations(parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8"))).events);
+const ops = buildOperations(parseHistory(fixtureJson("map-basic.history.json")).events);
 const byId = new Map(ops.map((op) => [op.id, op]));
 const map = ops.find((op) => op.subType === "Map")!;
 const item = ops.find((op) => op.name === "map-item-2")!;

@@ -1,12 +1,11 @@
-import { readFileSync } from "node:fs";
+import { fixtureJson } from "../../sdk/src/local/recorded-histories.test-support";
 import { describe, expect, it } from "vitest";
 import { buildGraphModel, buildOperations, parseHistory } from "@durable-lens/sdk/history";
 import { buildGraphModel as build, buildOperations as ops } from "@durable-lens/sdk/history";
 import { createElk, layoutGraph, NODE_HEIGHT, NODE_WIDTH, refreshGraph, stackedLayout, structureKey, type FlowGraph } from "./layout";
 
-const FIXTURES = new URL("../../../shared/fixtures/histories/", import.meta.url);
 async function laidOut(name: string): Promise<FlowGraph> {
-  const { events } = parseHistory(JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8")));
+  const { events } = parseHistory(fixtureJson(name));
   return layoutGraph(buildGraphModel(buildOperations(events)), await createElk());
 }
 
@@ -50,7 +49,7 @@ describe("layoutGraph", () => {
   });
 
   it("draws a collapsed group as one closed node with nothing inside", async () => {
-    const { events } = parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8")));
+    const { events } = parseHistory(fixtureJson("map-basic.history.json"));
     const operations = ops(events);
     const map = operations.find((op) => op.subType === "Map")!;
     const graph = await layoutGraph(build(operations, { collapsed: new Set([map.id]) }), await createElk());
@@ -63,14 +62,14 @@ describe("layoutGraph", () => {
 });
 
 describe("structureKey and refreshGraph", () => {
-  const { events } = parseHistory(JSON.parse(readFileSync(new URL("step-with-retry.history.json", FIXTURES), "utf8")));
+  const { events } = parseHistory(fixtureJson("step-with-retry.history.json"));
 
   it("keeps the key while operations only change status, and changes it when one is added or a group closes", () => {
     const running = build(ops(events.filter((e) => e.EventId! <= 4)));
     const done = build(ops(events));
     expect(structureKey(running)).toBe(structureKey(done));
     expect(structureKey(build(ops(events.filter((e) => e.EventId! <= 1))))).not.toBe(structureKey(done));
-    const { events: mapEvents } = parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8")));
+    const { events: mapEvents } = parseHistory(fixtureJson("map-basic.history.json"));
     const mapOps = ops(mapEvents);
     const map = mapOps.find((op) => op.subType === "Map")!;
     expect(structureKey(build(mapOps, { collapsed: new Set([map.id]) }))).not.toBe(structureKey(build(mapOps)));
@@ -89,7 +88,7 @@ describe("structureKey and refreshGraph", () => {
 
 describe("layoutGraph with a paged level", () => {
   it("puts the more node after the items it follows", async () => {
-    const { events } = parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8")));
+    const { events } = parseHistory(fixtureJson("map-basic.history.json"));
     const operations = ops(events);
     const map = operations.find((op) => op.subType === "Map")!;
     const graph = await layoutGraph(build(operations, { pageSize: 3 }), await createElk());
@@ -103,7 +102,7 @@ describe("layoutGraph with a paged level", () => {
 describe("stackedLayout", () => {
   it("gives a flat graph the positions ELK gives it", async () => {
     for (const name of ["no-replay-execution.history.json", "step-with-retry.history.json", "map-basic.history.json"]) {
-      const { events } = parseHistory(JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8")));
+      const { events } = parseHistory(fixtureJson(name));
       const operations = ops(events);
       const groups = operations.filter((op) => op.type === "CONTEXT" && op.parentId === undefined).map((op) => op.id);
       const model = build(operations, { collapsed: new Set(groups) });
@@ -116,7 +115,7 @@ describe("stackedLayout", () => {
   });
 
   it("leaves nested graphs to ELK", () => {
-    const { events } = parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8")));
+    const { events } = parseHistory(fixtureJson("map-basic.history.json"));
     expect(stackedLayout(build(ops(events)))).toBeUndefined();
   });
 });

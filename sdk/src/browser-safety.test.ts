@@ -15,8 +15,8 @@ function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) return sources(p);
-    // Test-only files (*.test.ts, *.test-support.ts) never ship, so they may use Node.
-    return p.endsWith(".ts") && !p.endsWith(".test.ts") && !p.endsWith(".test-support.ts") ? [p] : [];
+    // Tests never ship; shared test support stays browser-safe here (Node-only support lives in local/).
+    return p.endsWith(".ts") && !p.endsWith(".test.ts") ? [p] : [];
   });
 }
 

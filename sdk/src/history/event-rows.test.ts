@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Event } from "../protocol/index.js";
-import { FIXTURE_FILES, fixtureEvents } from "./fixtures.test-support.js";
+import { FIXTURE_FILES, fixtureEvents } from "../local/recorded-histories.test-support.js";
 import { countEventTypes, describeEvent, describeEvents, filterEventRows, searchTerms } from "./index.js";
 
 describe("describeEvent", () => {

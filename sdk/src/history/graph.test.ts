@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { FIXTURE_FILES, fixtureJson } from "../local/recorded-histories.test-support.js";
 import { describe, expect, it } from "vitest";
 import { buildGraphModel, buildOperations, defaultCollapsedGroups, moreNodeId, parseHistory, type GraphModel, type OperationView } from "./index.js";
 
-const FIXTURES = new URL("../../../../shared/fixtures/histories/", import.meta.url);
 const graphOf = (name: string): GraphModel =>
-  buildGraphModel(buildOperations(parseHistory(JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8"))).events));
+  buildGraphModel(buildOperations(parseHistory(fixtureJson(name)).events));
 const names = (model: GraphModel, ids: string[]) => ids.map((id) => model.nodes.find((n) => n.id === id)!.operation.name);
 const edgePairs = (model: GraphModel) => model.edges.map((e) => [e.source, e.target]);
 
@@ -65,7 +64,7 @@ describe("buildGraphModel", () => {
     expect(model.nodes.find((n) => n.operation.name === "failing-step")!.parentId).toBe(ctx.id);
   });
 
-  it.each(readdirSync(FIXTURES).filter((f) => f.endsWith(".history.json")))("lists %s parents first, each operation once", (name) => {
+  it.each(FIXTURE_FILES)("lists %s parents first, each operation once", (name) => {
     const model = graphOf(name);
     const seen = new Set<string>();
     for (const node of model.nodes) {
@@ -127,7 +126,7 @@ describe("buildGraphModel", () => {
   });
 
   it("draws a collapsed group as one node with its counts, leaving its members and their edges out", () => {
-    const ops = buildOperations(parseHistory(JSON.parse(readFileSync(new URL("run-in-child-context-failing-step.history.json", FIXTURES), "utf8"))).events);
+    const ops = buildOperations(parseHistory(fixtureJson("run-in-child-context-failing-step.history.json")).events);
     const ctx = ops.find((op) => op.name === "child-with-failure")!;
     const model = buildGraphModel(ops, { collapsed: new Set([ctx.id]) });
     expect(model.nodes.map((n) => n.operation.name ?? n.operation.type)).toEqual(["EXECUTION", "child-with-failure", "wait-after-failure"]);
@@ -139,7 +138,7 @@ describe("buildGraphModel", () => {
   });
 
   it("starts big groups collapsed, and only those", () => {
-    const ops = buildOperations(parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8"))).events);
+    const ops = buildOperations(parseHistory(fixtureJson("map-basic.history.json")).events);
     const map = ops.find((op) => op.subType === "Map")!;
     expect(defaultCollapsedGroups(ops)).toEqual(new Set());
     expect(defaultCollapsedGroups(ops, 9)).toEqual(new Set([map.id]));
@@ -169,7 +168,7 @@ describe("buildGraphModel", () => {
   });
 
   it("draws a page of a big level and one node standing for the rest, with their statuses", () => {
-    const ops = buildOperations(parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8"))).events);
+    const ops = buildOperations(parseHistory(fixtureJson("map-basic.history.json")).events);
     const map = ops.find((op) => op.subType === "Map")!;
     const model = buildGraphModel(ops, { pageSize: 2 });
     const inMap = model.nodes.filter((n) => n.parentId === map.id);
@@ -188,7 +187,7 @@ describe("buildGraphModel", () => {
   });
 
   it("draws as many members as asked for where the user showed more", () => {
-    const ops = buildOperations(parseHistory(JSON.parse(readFileSync(new URL("map-basic.history.json", FIXTURES), "utf8"))).events);
+    const ops = buildOperations(parseHistory(fixtureJson("map-basic.history.json")).events);
     const map = ops.find((op) => op.subType === "Map")!;
     const model = buildGraphModel(ops, { pageSize: 2, shown: new Map([[map.id, 4], ["", 3]]) });
     expect(model.nodes.filter((n) => n.parentId === map.id).map((n) => n.kind)).toEqual(["group", "group", "group", "group", "more"]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Event } from "../protocol/index.js";
-import { fixtureEvents } from "./fixtures.test-support.js";
+import { fixtureEvents } from "../local/recorded-histories.test-support.js";
 import { buildOperations, HEALTH_LIMITS, measureHistory } from "./index.js";
 
 const measure = (events: Event[]) => measureHistory(events, buildOperations(events));

@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { FIXTURE_FILES, fixtureJson } from "../local/recorded-histories.test-support.js";
 import { describe, expect, it } from "vitest";
 import type { Event } from "../protocol/index.js";
 import { buildInvocations, buildOperations, operationDurationMs, operationLabel, parseHistory, projectHistory } from "./index.js";
 
-const FIXTURES = new URL("../../../../shared/fixtures/histories/", import.meta.url);
 const events = (name: string): Event[] => {
-  const parsed = parseHistory(JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8")));
+  const parsed = parseHistory(fixtureJson(name));
   expect(parsed.problems).toEqual([]);
   return parsed.events;
 };
@@ -153,7 +152,7 @@ describe("buildOperations nesting", () => {
     expect(wait.endedAt).toBeUndefined();
   });
 
-  it.each(readdirSync(FIXTURES).filter((f) => f.endsWith(".history.json")))("projects %s consistently", (name) => {
+  it.each(FIXTURE_FILES)("projects %s consistently", (name) => {
     const all = events(name);
     const { operations, invocations, problems } = projectHistory(all);
     expect(problems).toEqual([]);

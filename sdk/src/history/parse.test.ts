@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { FIXTURE_FILES, fixtureJson } from "../local/recorded-histories.test-support.js";
 import { describe, expect, it } from "vitest";
 import { createHistoryParser, parseHistory } from "./index.js";
 
 // Recorded histories live in the shared folder beside the repository.
-const FIXTURES = new URL("../../../../shared/fixtures/histories/", import.meta.url);
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8"));
-const fixtureNames = readdirSync(FIXTURES).filter((f) => f.endsWith(".history.json"));
+const fixture = fixtureJson;
+const fixtureNames = FIXTURE_FILES;
 
 describe("parseHistory on recorded fixtures", () => {
   it("finds the fixtures", () => {

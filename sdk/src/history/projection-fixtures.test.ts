@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIXTURE_FILES, fixtureEvents } from "./fixtures.test-support.js";
+import { FIXTURE_FILES, fixtureEvents } from "../local/recorded-histories.test-support.js";
 import { flattenOperationTree, operationDurationMs, projectHistory, type HistoryProjection } from "./index.js";
 
 /** The projection in a few words: execution status, operations per type, each step's attempts, execution duration. */

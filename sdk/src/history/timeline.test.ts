@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Event } from "../protocol/index.js";
-import { FIXTURE_FILES, fixtureEvents } from "./fixtures.test-support.js";
+import { FIXTURE_FILES, fixtureEvents } from "../local/recorded-histories.test-support.js";
 import { buildTimeline, projectHistory, type TimelineModel } from "./index.js";
 
 const timelineOf = (events: readonly Event[]): TimelineModel => buildTimeline(projectHistory(events));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureEvents } from "./fixtures.test-support.js";
+import { fixtureEvents } from "../local/recorded-histories.test-support.js";
 import { ancestorIds, buildOperations, flattenOperationTree, type OperationView } from "./index.js";
 
 function op(id: string, parentId: string | undefined, firstEventId: number, children: string[] = []): OperationView {
