@@ -142,9 +142,8 @@ export class StepInterruptedError extends Error {
 /** A serdes threw: the invocation ends and Lambda retries it (internal, as in the official SDK). */
 export class SerdesFailedError extends Error {
   constructor(message: string, cause?: unknown) {
-    super(message || "Serdes operation failed");
+    super(message || "Serdes operation failed", cause === undefined ? undefined : { cause });
     this.name = "SerdesFailedError";
-    if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
   }
 }
 
@@ -183,10 +182,9 @@ export enum DurableExecutionClientErrorScope {
 export class DurableExecutionClientError extends Error {
   readonly scope: DurableExecutionClientErrorScope;
   constructor(message: string, options: { scope?: DurableExecutionClientErrorScope; cause?: unknown } = {}) {
-    super(message);
+    super(message, options);
     this.name = "DurableExecutionClientError";
     this.scope = options.scope ?? DurableExecutionClientErrorScope.INVOCATION;
-    if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }
 
@@ -198,9 +196,8 @@ export function isDurableExecutionClientError(error: unknown): error is DurableE
 /** A plugin named in `DURABLE_EXECUTION_PLUGINS` could not be loaded. */
 export class PluginLoadError extends Error {
   constructor(message: string, options: { cause?: unknown } = {}) {
-    super(message);
+    super(message, options);
     this.name = "PluginLoadError";
-    if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }
 

@@ -266,5 +266,5 @@ export async function loadEnvironmentPlugins(
 }
 
 function pluginLoadError(message: string, cause?: unknown): PluginLoadError {
-  return new PluginLoadError(`Dynamic plugin configuration failed: ${message}`, { cause });
+  return new PluginLoadError(`Dynamic plugin configuration failed: ${message}`, cause === undefined ? {} : { cause });
 }
