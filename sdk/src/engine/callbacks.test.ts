@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CallbackError, CallbackTimeoutError, withDurableExecution, type DurableExecutionHandler } from "../runtime/index.js";
-import { DurableExecutionInvocationInputWithClient } from "../runtime/client.js";
-import { Engine, InProcessClient, MemoryStore, VirtualClock } from "./index.js";
+import { CallbackError, CallbackTimeoutError, type DurableExecutionHandler } from "../runtime/index.js";
+import { engineFor } from "../runtime/engine-run.test-support.js";
+import { VirtualClock } from "./index.js";
 import type { Event } from "../protocol/index.js";
 
 function setup(handler: DurableExecutionHandler) {
-  const clock = new VirtualClock(Date.UTC(2026, 0, 1));
-  const lambdaHandler = withDurableExecution(handler);
-  const engine: Engine = new Engine({
-    store: new MemoryStore(),
-    clock,
-    resolveFunction: () => ({ functionName: "fn", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:fn", version: "$LATEST" }),
-    invoke: (_fn, event, requestId) =>
-      lambdaHandler(new DurableExecutionInvocationInputWithClient(event, new InProcessClient(engine)), { awsRequestId: requestId }),
-  });
+  const { engine, clock } = engineFor(handler, { clock: new VirtualClock(Date.UTC(2026, 0, 1)) });
   const arn = engine.startExecution({ functionName: "fn", payload: "{}" }).arn;
   const history = () => engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 1000 }).Events;
   const types = () => history().map((e: Event) => e.EventType);

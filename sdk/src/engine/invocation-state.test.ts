@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DurableExecutionInvocationInput, Operation } from "../protocol/index.js";
-import { DurableExecutionInvocationInputWithClient } from "../runtime/client.js";
-import { withDurableExecution, type DurableExecutionConfig, type DurableExecutionHandler } from "../runtime/index.js";
-import { Engine, InProcessClient, MemoryStore, VirtualClock } from "./index.js";
+import { engineFor } from "../runtime/engine-run.test-support.js";
+import type { DurableExecutionConfig, DurableExecutionHandler } from "../runtime/index.js";
 import { initialStatePage, visibleOperations } from "./invocation-state.js";
 
 const op = (Id: string, Type: Operation["Type"], Status: Operation["Status"], extra: Partial<Operation> = {}) =>
@@ -11,17 +10,7 @@ const op = (Id: string, Type: Operation["Type"], Status: Operation["Status"], ex
 /** Runs a handler to its end and keeps every invocation event the engine sent. */
 async function run(handler: DurableExecutionHandler, config?: DurableExecutionConfig) {
   const events: DurableExecutionInvocationInput[] = [];
-  const clock = new VirtualClock();
-  const lambda = withDurableExecution(handler, config);
-  const engine: Engine = new Engine({
-    store: new MemoryStore(),
-    clock,
-    resolveFunction: () => ({ functionName: "fn", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:fn", version: "$LATEST" }),
-    invoke: (_fn, event, requestId) => {
-      events.push(structuredClone(event));
-      return lambda(new DurableExecutionInvocationInputWithClient(event, new InProcessClient(engine)), { awsRequestId: requestId });
-    },
-  });
+  const { engine, clock } = engineFor(handler, { ...(config && { config }), onInvoke: (event) => void events.push(structuredClone(event)) });
   const { arn } = engine.startExecution({ functionName: "fn", payload: "{}" });
   await engine.idle();
   while (engine.getExecution({ DurableExecutionArn: arn }).Status === "RUNNING" && clock.fireNext()) await engine.idle();

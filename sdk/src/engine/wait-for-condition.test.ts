@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createWaitStrategy, JitterStrategy, WaitForConditionError, withDurableExecution, type DurableExecutionHandler } from "../runtime/index.js";
-import { DurableExecutionInvocationInputWithClient } from "../runtime/client.js";
-import { Engine, InProcessClient, MemoryStore, VirtualClock } from "./index.js";
+import { createWaitStrategy, JitterStrategy, WaitForConditionError, type DurableExecutionHandler } from "../runtime/index.js";
+import { engineFor } from "../runtime/engine-run.test-support.js";
 
 async function run(handler: DurableExecutionHandler) {
-  const clock = new VirtualClock();
-  const lambdaHandler = withDurableExecution(handler);
-  const engine: Engine = new Engine({
-    store: new MemoryStore(),
-    clock,
-    resolveFunction: () => ({ functionName: "fn", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:fn", version: "$LATEST" }),
-    invoke: (_fn, event, requestId) =>
-      lambdaHandler(new DurableExecutionInvocationInputWithClient(event, new InProcessClient(engine)), { awsRequestId: requestId }),
-  });
+  const { engine, clock } = engineFor(handler);
   const { arn } = engine.startExecution({ functionName: "fn", payload: "{}" });
   for (let i = 0; i < 20; i++) {
     await engine.idle();

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { Engine, InProcessClient, MemoryStore, VirtualClock } from "../engine/index.js";
-import { DurableExecutionInvocationInputWithClient } from "./client.js";
-import { withDurableExecution } from "./index.js";
+import { engineFor } from "./engine-run.test-support.js";
+import type { DurableExecutionHandler } from "./index.js";
 
 describe("waiting while another branch runs", () => {
   it("polls for a wait that ends while a step body blocks suspension, and goes on in the same invocation", async () => {
-    const clock = new VirtualClock();
     let invocations = 0;
-    const lambdaHandler = withDurableExecution(async (_e, ctx) => {
+    const handler: DurableExecutionHandler = async (_e, ctx) => {
       const result = await ctx.parallel([
         async (c) => {
           await c.wait({ seconds: 1 });
@@ -16,16 +14,8 @@ describe("waiting while another branch runs", () => {
         async (c) => c.step("slow", async () => new Promise<string>((r) => setTimeout(() => r("b"), 1500))),
       ]);
       return result.getResults();
-    });
-    const engine: Engine = new Engine({
-      store: new MemoryStore(),
-      clock,
-      resolveFunction: () => ({ functionName: "fn", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:fn", version: "$LATEST" }),
-      invoke: (_fn, event, requestId) => {
-        invocations++;
-        return lambdaHandler(new DurableExecutionInvocationInputWithClient(event, new InProcessClient(engine)), { awsRequestId: requestId });
-      },
-    });
+    };
+    const { engine, clock } = engineFor(handler, { onInvoke: () => void invocations++ });
     const { arn } = engine.startExecution({ functionName: "fn", payload: "{}" });
     await new Promise((r) => setTimeout(r, 100));
     clock.advance(1000); // the wait's timer fires while the slow step still runs
