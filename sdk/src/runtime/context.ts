@@ -186,14 +186,19 @@ export class DurableContextImpl implements DurableContext {
    */
   private refreshReplayMode(): void {
     if (!this.replaying) return;
-    const next = this.stepPrefix === undefined ? `${this.counter + 1}` : `${this.stepPrefix}-${this.counter + 1}`;
+    const next = this.peekStepPath();
     const { checkpoints } = this.runtime;
     if (!checkpoints.get(hashOperationId(next)) && !checkpoints.get(hashOperationId(`${next}-1`))) this.replaying = false;
   }
 
+  /** The step path the next operation of this context will take. */
+  private peekStepPath(): string {
+    return this.stepPrefix === undefined ? `${this.counter + 1}` : `${this.stepPrefix}-${this.counter + 1}`;
+  }
+
   private nextOperation(): { stepPath: string; id: string; existing: Operation | undefined } {
+    const stepPath = this.peekStepPath();
     this.counter += 1;
-    const stepPath = this.stepPrefix === undefined ? `${this.counter}` : `${this.stepPrefix}-${this.counter}`;
     const id = hashOperationId(stepPath);
     const existing = this.runtime.checkpoints.get(id);
     // The first operation without an outcome ends replay in this context.
@@ -580,7 +585,7 @@ export class DurableContextImpl implements DurableContext {
     if (typeof submitter !== "function") throw new TypeError("waitForCallback requires a submitter function");
     const { serdes, retryStrategy, ...callbackConfig } = config ?? {};
     const configured = this.callbackDeserializer;
-    const stepPath = this.stepPrefix === undefined ? `${this.counter + 1}` : `${this.stepPrefix}-${this.counter + 1}`;
+    const stepPath = this.peekStepPath();
     // The child returns the callback's raw string (stored JSON-encoded, or as is when a default
     // callback deserializer is configured); the user's serdes reads it afterwards, every time.
     const raw = (this as DurableContext).runInChildContext<string>(
@@ -872,7 +877,7 @@ export class DurableContextImpl implements DurableContext {
     const summary = parseSummary(this.runtime.checkpoints.get(hashOperationId(this.stepPrefix!))?.ContextDetails?.Result);
     const results: BatchItem<O>[] = [];
     for (let index = 0; index < total; index++) {
-      const path = `${this.stepPrefix}-${this.counter + 1}`;
+      const path = this.peekStepPath();
       const record = this.runtime.checkpoints.get(hashOperationId(path));
       const recordDone = !record || record.Status === "SUCCEEDED" || record.Status === "FAILED";
       const marker = summary.itemStatuses?.[index];
