@@ -1,8 +1,7 @@
 "use client";
 import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
 import type { ErrorObject } from "@durable-lens/sdk/protocol";
-import type { CallbackActionResponse } from "@/lib/action-types";
-import type { SnippetAnswer } from "@/lib/callback-snippets";
+import type { CallbackFormProps } from "./callback-form-props";
 import { PAYLOAD_LIMITS, sizeProblem } from "@/lib/payload-limits";
 import { useCallbackAction } from "@/lib/use-actions";
 import { ActionError } from "./ActionError";
@@ -27,11 +26,7 @@ export function CallbackFailureForm({
   callbackId,
   onSent,
   onDraft,
-}: {
-  callbackId: string;
-  onSent?: (sent: CallbackActionResponse) => void;
-  onDraft?: (answer: SnippetAnswer) => void;
-}) {
+}: CallbackFormProps) {
   const id = useId();
   const [type, setType] = useState("");
   const [message, setMessage] = useState("");

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import type { CallbackAction, CallbackActionResponse } from "@/lib/action-types";
-import type { SnippetAnswer } from "@/lib/callback-snippets";
+import type { CallbackAction } from "@/lib/action-types";
+import type { HeartbeatAwareProps } from "./callback-form-props";
 import { CallbackFailureForm } from "./CallbackFailureForm";
 import { CallbackSuccessForm } from "./CallbackSuccessForm";
 import { HeartbeatForm } from "./HeartbeatForm";
@@ -23,13 +23,7 @@ export function CallbackResponder({
   heartbeatTimeoutSeconds,
   onSent,
   onDraft,
-}: {
-  callbackId: string;
-  heartbeatTimeoutSeconds?: number;
-  onSent?: (sent: CallbackActionResponse) => void;
-  /** What the open form would send, for snippets that do the same. */
-  onDraft?: (answer: SnippetAnswer) => void;
-}) {
+}: HeartbeatAwareProps) {
   const [tab, setTab] = useState<CallbackAction>("succeed");
   return (
     <div className="space-y-3" data-testid="callback-responder">

@@ -1,7 +1,6 @@
 "use client";
 import { useEffect, useState, type FormEvent } from "react";
-import type { CallbackActionResponse } from "@/lib/action-types";
-import type { SnippetAnswer } from "@/lib/callback-snippets";
+import type { CallbackFormProps } from "./callback-form-props";
 import { PAYLOAD_LIMITS } from "@/lib/payload-limits";
 import { useCallbackAction } from "@/lib/use-actions";
 import { ActionError } from "./ActionError";
@@ -18,11 +17,7 @@ export function CallbackSuccessForm({
   callbackId,
   onSent,
   onDraft,
-}: {
-  callbackId: string;
-  onSent?: (sent: CallbackActionResponse) => void;
-  onDraft?: (answer: SnippetAnswer) => void;
-}) {
+}: CallbackFormProps) {
   const [result, setResult] = useState("");
   const mutation = useCallbackAction();
   const problem = jsonInputProblem("result", result, PAYLOAD_LIMITS.callbackResult);

@@ -1,7 +1,6 @@
 "use client";
 import { useEffect } from "react";
-import type { CallbackActionResponse } from "@/lib/action-types";
-import type { SnippetAnswer } from "@/lib/callback-snippets";
+import type { HeartbeatAwareProps } from "./callback-form-props";
 import { formatDuration } from "@/lib/format";
 import { noteHeartbeat, useLastHeartbeat } from "@/lib/heartbeat-log";
 import { useCallbackAction } from "@/lib/use-actions";
@@ -18,12 +17,7 @@ export function HeartbeatForm({
   heartbeatTimeoutSeconds,
   onSent,
   onDraft,
-}: {
-  callbackId: string;
-  heartbeatTimeoutSeconds?: number;
-  onSent?: (sent: CallbackActionResponse) => void;
-  onDraft?: (answer: SnippetAnswer) => void;
-}) {
+}: HeartbeatAwareProps) {
   const mutation = useCallbackAction();
   const last = useLastHeartbeat(callbackId);
   useEffect(() => onDraft?.({ action: "heartbeat" }), [onDraft]);
