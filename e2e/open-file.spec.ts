@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 
 // Relative to the checkout, which has ../shared beside it.
-const FIXTURES = new URL("../../shared/fixtures/histories/", import.meta.url);
-const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), "utf8");
+const FIXTURES = fileURLToPath(new URL("../../shared/fixtures/histories", import.meta.url));
+const fixturePath = (name: string) => `${FIXTURES}/${name}`;
+const fixture = (name: string) => readFileSync(fixturePath(name), "utf8");
 
 function json(name: string, text: string) {
   return { name, mimeType: "application/json", buffer: Buffer.from(text) };
@@ -29,7 +31,7 @@ test("opens a recorded history from the file picker and shows its execution, off
 
   const text = fixture("step-with-retry.history.json");
   const count = (JSON.parse(text) as unknown[]).length;
-  await page.getByTestId("history-file-input").setInputFiles(`${FIXTURES}/step-with-retry.history.json`);
+  await page.getByTestId("history-file-input").setInputFiles(fixturePath("step-with-retry.history.json"));
 
   await expect(page.getByTestId("file-summary")).toContainText(`step-with-retry.history.json · ${count} events`);
   const header = page.getByTestId("execution-header");
@@ -94,7 +96,7 @@ test("explains a JSON file that is not a history", async ({ page }) => {
   await expect(page.getByTestId("error-box")).toContainText('The file holds an object without an "Events" array (its keys: "DurableExecutionArn", "Status").');
 
   // Choosing a good file afterwards replaces the error.
-  await page.getByTestId("history-file-input").setInputFiles(`${FIXTURES}/wait.history.json`);
+  await page.getByTestId("history-file-input").setInputFiles(fixturePath("wait.history.json"));
   await expect(page.getByTestId("error-box")).toHaveCount(0);
   await expect(page.getByTestId("execution-header")).toBeVisible();
 });
