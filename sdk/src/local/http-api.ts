@@ -10,6 +10,7 @@ import {
   type OperationUpdate,
 } from "../protocol/index.js";
 import { decodeMarker, encodeMarker, type Engine } from "../engine/index.js";
+import { HandlerBundleError, HandlerBundler } from "./handler-bundle.js";
 import type { FunctionRegistry } from "./registry.js";
 
 /** A response the router produces; serialized by {@link sendResponse}. */
@@ -19,7 +20,12 @@ export interface ApiResponse {
   /** JSON body (Dates become epoch seconds), raw text, or nothing. */
   json?: unknown;
   raw?: string;
+  /** Of `raw`; JSON unless told. */
+  contentType?: string;
 }
+
+/** The header of a handler bundle response that names the export that is the handler. */
+export const HANDLER_EXPORT_HEADER = "x-durable-lens-handler-export";
 
 /** Largest request body accepted: the 6 MiB payload limit plus room for the JSON envelope. */
 const MAX_BODY_BYTES = Limits.OPERATION_PAYLOAD_BYTES + 1024 * 1024;
@@ -126,11 +132,13 @@ function pathSegments(rawPath: string): string[] {
 /**
  * Lambda's REST-JSON API for durable executions, on the same paths and with the same bodies,
  * statuses and error shapes as AWS, so an unmodified `LambdaClient({ endpoint })` works.
+ * Beside it, under `/durable-lens/`, what only the local service offers: handler bundles.
  */
 export class LambdaHttpApi {
   constructor(
     private readonly engine: Engine,
     private readonly registry: FunctionRegistry,
+    private readonly bundler = new HandlerBundler(),
   ) {}
 
   async handle(req: IncomingMessage): Promise<ApiResponse> {
@@ -242,7 +250,21 @@ export class LambdaHttpApi {
       };
     }
 
+    if (method === "GET" && seg[0] === "durable-lens" && seg[1] === "functions" && seg[3] === "handler-bundle" && seg.length === 4) {
+      return this.handlerBundle(seg[2]!);
+    }
+
     throw new ServiceError("ResourceNotFoundException", `No operation of this service matches ${route}`);
+  }
+
+  /** The browser bundle of a function's handler module, for the replay simulator. */
+  private async handlerBundle(functionName: string): Promise<ApiResponse> {
+    // The name only ever selects a registration, never a path; still, refuse what is no function name.
+    if (!parseFunctionName(functionName)) invalid(`FunctionName ${JSON.stringify(functionName)} is not a valid function name or ARN`);
+    const fn = this.registry.require(functionName);
+    if (!fn.source) throw new ServiceError("ResourceNotFoundException", `Function ${fn.name} has no handler module to bundle: it was registered in-process, not from a file`);
+    const bundle = await this.bundler.bundle(fn.source);
+    return { status: 200, headers: { [HANDLER_EXPORT_HEADER]: bundle.exportName }, raw: bundle.code, contentType: "application/javascript; charset=utf-8" };
   }
 
   /** ListFunctions, paged as Lambda pages it: 50 by default, up to 10,000, opaque markers. */
@@ -305,22 +327,22 @@ export function sendResponse(res: ServerResponse, r: ApiResponse, requestId: str
     headers["content-type"] = "application/json";
     body = JSON.stringify(toWireJson(r.json));
   } else if (r.raw !== undefined) {
-    headers["content-type"] = "application/json";
+    headers["content-type"] = r.contentType ?? "application/json";
     body = r.raw;
   }
   res.writeHead(r.status, headers);
   res.end(body);
 }
 
+function errorWith(status: number, code: string, message: string): ApiResponse {
+  return { status, headers: { "x-amzn-errortype": code }, json: { Type: status >= 500 ? "Service" : "User", message, Message: message } };
+}
+
 /** Turns any thrown value into Lambda's error response: a ServiceError keeps its name and status. */
 export function errorResponse(error: unknown): ApiResponse {
-  if (error instanceof ServiceError) {
-    return {
-      status: error.status,
-      headers: { "x-amzn-errortype": error.code },
-      json: { Type: error.status >= 500 ? "Service" : "User", message: error.message, Message: error.message },
-    };
-  }
+  if (error instanceof ServiceError) return errorWith(error.status, error.code, error.message);
+  // Not Lambda's: the module is there but is no browser bundle (a Node built-in, a syntax error).
+  if (error instanceof HandlerBundleError) return errorWith(422, "HandlerBundleException", error.message);
   const message = error instanceof Error ? error.message : String(error);
   return { status: 500, headers: { "x-amzn-errortype": "ServiceException" }, json: { Type: "Service", Message: `Internal error: ${message}` } };
 }

@@ -24,6 +24,13 @@ export interface InvocationEnvironment {
  */
 export type FunctionRunner = (event: DurableExecutionInvocationInput, env: InvocationEnvironment) => Promise<DurableExecutionInvocationOutput>;
 
+/** Where a function's handler comes from: a module file and the export that is the handler. */
+export interface HandlerSource {
+  /** Absolute path of the module (.ts, .mts, .js or .mjs). */
+  file: string;
+  exportName: string;
+}
+
 /**
  * A durable function the local service can run: a `handler` runs in the service's process and
  * checkpoints through the service's client; a `run` function runs it anywhere else.
@@ -36,6 +43,8 @@ export interface RegisteredFunction {
   durableConfig?: DurableConfig;
   /** When the code last changed, as GetFunction reports it. */
   lastModified?: Date;
+  /** The handler's module, for the browser bundle the replay simulator runs; without it there is none. */
+  source?: HandlerSource;
 }
 
 /** Lambda's LastModified format: `2026-01-01T00:00:00.000+0000`. */

@@ -2,16 +2,18 @@ import { sampleFunctions } from "../examples/index.js";
 import type { Engine } from "../engine/index.js";
 import type { Event } from "../protocol/index.js";
 import type { RegisteredFunction } from "./registry.js";
+import { sampleHandlerSource } from "./sample-sources.js";
 
 /** How often a seed looks for the callbacks it answers: they appear within a second or two. */
 const CALLBACK_POLL_MS = 100;
 
-/** The sample functions, ready to register. */
+/** The sample functions, ready to register, with their modules for the browser bundles. */
 export function sampleRegistrations(): RegisteredFunction[] {
   return sampleFunctions.map((f) => ({
     name: f.name,
     description: f.description,
     handler: f.handler,
+    source: sampleHandlerSource(f.handler),
     ...(f.executionTimeoutSeconds !== undefined && { durableConfig: { ExecutionTimeout: f.executionTimeoutSeconds } }),
   }));
 }

@@ -62,6 +62,7 @@ export class ModuleFunction {
       ...(o.description !== undefined && { description: o.description }),
       ...(o.durableConfig && { durableConfig: o.durableConfig }),
       lastModified: new Date(),
+      source: { file: o.file, exportName: this.exportName },
       run: (event, env) => this.invoke(event, env),
     };
     if (o.watch ?? true) {
