@@ -46,3 +46,13 @@ export {
 } from "./timeline.js";
 export { measureHistory, HEALTH_LIMITS, type HistoryHealth, type LargestPayload } from "./health.js";
 export { describeEvent, describeEvents, filterEventRows, countEventTypes, searchTerms, type EventRow, type EventFilter } from "./event-rows.js";
+export {
+  buildReplayPoints,
+  pointIndexAt,
+  stepReplay,
+  eventsAsOf,
+  timelineAsOf,
+  type ReplayPoint,
+  type ReplayPoints,
+  type ReplayUnit,
+} from "./time-travel.js";

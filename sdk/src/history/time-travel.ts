@@ -1,0 +1,169 @@
+/**
+ * Time travel over a recorded history: every event is a point the user can stop at, grouped into
+ * checkpoints and invocations so they can step by either, and the events as of a point, so the
+ * ordinary projections (projectHistory, buildTimeline, buildGraphModel) show the execution as it
+ * stood then without knowing about time travel. Reads nothing but the history, so it works for
+ * histories written by any SDK. Browser-safe: no Node APIs.
+ */
+import type { Event } from "../protocol/index.js";
+import { projectHistory, type HistoryProjection } from "./operations.js";
+import type { TimelineModel } from "./timeline.js";
+
+/** One event of the history as a place to stop. */
+export interface ReplayPoint {
+  eventId: number;
+  eventType?: string;
+  /** The event's time, or the latest time before it when it has none (the view is "as of" this time). */
+  time?: Date;
+  /** 0-based checkpoint the event was written by; undefined for InvocationCompleted, which no checkpoint writes. */
+  checkpoint?: number;
+  /**
+   * 1-based invocation the event belongs to: an InvocationCompleted belongs to the run it ends, any
+   * other event to the run after the last InvocationCompleted before it (the service's own events
+   * between runs count with the run they wake). Never above `invocationCount`, so events after the
+   * last run count with it; 0 only when the history has no invocation at all.
+   */
+  invocation: number;
+}
+
+/** What a history offers to time travel over, built once per history by {@link buildReplayPoints}. */
+export interface ReplayPoints {
+  /** In EventId order; events without an EventId cannot be addressed and are left out. */
+  points: readonly ReplayPoint[];
+  checkpointCount: number;
+  /** Completed invocations, plus one when the function wrote events after the last of them (a run still going). */
+  invocationCount: number;
+  /** Indexes into `points` where a step stops: the last event of each checkpoint, each InvocationCompleted. */
+  stops: { readonly checkpoint: readonly number[]; readonly invocation: readonly number[] };
+}
+
+/** What one step of the scrubber moves by. */
+export type ReplayUnit = "event" | "checkpoint" | "invocation";
+
+function sameInstant(a: Date | undefined, b: Date | undefined): boolean {
+  return a !== undefined && b !== undefined && a.getTime() === b.getTime();
+}
+
+/**
+ * The points of a history with their checkpoint and invocation.
+ *
+ * Lambda does not mark which events one CheckpointDurableExecution call wrote, so checkpoints are
+ * inferred: consecutive operation events with the same EventTimestamp and no InvocationCompleted
+ * between them are one checkpoint (the service stamps every update of a call with the call's
+ * time). An event without a timestamp starts a checkpoint of its own. The inference can merge two
+ * calls that landed in the same millisecond, and counts the service's own events (a wait firing, a
+ * callback answered) as checkpoints too; both are what a user stepping through wants anyway: each
+ * stop changes the picture.
+ *
+ * `projection` must be the projection of the same events; it is computed when not given.
+ *
+ * @example buildReplayPoints(events).stops.invocation.map((i) => points[i].eventId) // the InvocationCompleted ids
+ */
+export function buildReplayPoints(events: readonly Event[], projection: HistoryProjection = projectHistory(events)): ReplayPoints {
+  const sorted = events.filter((e) => e.EventId !== undefined).sort((a, b) => a.EventId! - b.EventId!);
+  const invocationCount = projection.invocations.length + (projection.unfinishedInvocation ? 1 : 0);
+  const points: ReplayPoint[] = [];
+  const checkpointStops: number[] = [];
+  const invocationStops: number[] = [];
+  let checkpoint = -1;
+  let completed = 0;
+  let time: Date | undefined;
+  // The timestamp of the last operation event, while no InvocationCompleted has come since.
+  let groupTime: Date | undefined;
+  for (const event of sorted) {
+    const index = points.length;
+    time = event.EventTimestamp ?? time;
+    const point: ReplayPoint = { eventId: event.EventId!, invocation: Math.min(completed + 1, invocationCount) };
+    if (event.EventType !== undefined) point.eventType = event.EventType;
+    if (time !== undefined) point.time = time;
+    if (event.EventType === "InvocationCompleted") {
+      completed++;
+      groupTime = undefined;
+      invocationStops.push(index);
+    } else {
+      if (!sameInstant(groupTime, event.EventTimestamp)) {
+        checkpoint++;
+        checkpointStops.push(index);
+      } else {
+        checkpointStops[checkpointStops.length - 1] = index;
+      }
+      point.checkpoint = checkpoint;
+      groupTime = event.EventTimestamp;
+    }
+    points.push(point);
+  }
+  return { points, checkpointCount: checkpoint + 1, invocationCount, stops: { checkpoint: checkpointStops, invocation: invocationStops } };
+}
+
+/**
+ * The index of the point to show for `eventId`: that event's, or the last one before it (an id the
+ * history skips, or one past its end); 0 for ids before the first; -1 for a history with no points.
+ *
+ * @example pointIndexAt(replay, Number(searchParams.get("at")))
+ */
+export function pointIndexAt(replay: ReplayPoints, eventId: number): number {
+  const { points } = replay;
+  let low = 0;
+  let high = points.length - 1;
+  if (high < 0) return -1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (points[mid]!.eventId <= eventId) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * Where one step by `unit` from the point at `index` lands: the next or previous event, the end of
+ * the next or previous checkpoint, or the next or previous InvocationCompleted. The first and last
+ * points are stops for every unit, so a step can always reach both ends. Undefined when there is
+ * nowhere to go.
+ *
+ * @example stepReplay(replay, index, "checkpoint", 1)
+ */
+export function stepReplay(replay: ReplayPoints, index: number, unit: ReplayUnit, direction: 1 | -1): number | undefined {
+  const last = replay.points.length - 1;
+  if (last < 0) return undefined;
+  let to: number | undefined;
+  if (unit === "event") {
+    to = index + direction;
+  } else {
+    const stops = replay.stops[unit];
+    to = direction === 1 ? stops.find((s) => s > index) : stops.findLast((s) => s < index);
+    to ??= direction === 1 ? last : 0;
+  }
+  return to >= 0 && to <= last && to !== index ? to : undefined;
+}
+
+/**
+ * The events up to and including `eventId`, in their original order: the history as it stood then.
+ * Run the usual projections on it to see the execution at that point.
+ *
+ * @example projectHistory(eventsAsOf(events, 12)).operations.map((op) => op.status)
+ */
+export function eventsAsOf(events: readonly Event[], eventId: number): Event[] {
+  return events.filter((e) => e.EventId !== undefined && e.EventId <= eventId);
+}
+
+/**
+ * A timeline of a past point, drawn as it stood at `at` (epoch ms): what was still going ends at
+ * `at` rather than at the current time, and nothing counts as open. Deadlines are dropped: the
+ * timeline counts down to them from the current time, which says nothing about a past point.
+ *
+ * @example timelineAsOf(buildTimeline(projectHistory(eventsAsOf(events, 12))), point.time.getTime())
+ */
+export function timelineAsOf(model: TimelineModel, at: number): TimelineModel {
+  let end = model.end;
+  const close = <T extends { start?: number; end?: number }>(span: T): T => {
+    if (span.end !== undefined || span.start === undefined) return span;
+    const closed = Math.max(span.start, at);
+    end = Math.max(end ?? closed, closed);
+    return { ...span, end: closed };
+  };
+  const rows = model.rows.map(({ deadline: _deadline, ...row }) => ({ ...row, segments: row.segments.map(close) }));
+  const out: TimelineModel = { open: false, rows, lanes: model.lanes.map(close) };
+  if (model.start !== undefined) out.start = model.start;
+  if (end !== undefined) out.end = end;
+  return out;
+}
