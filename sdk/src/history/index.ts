@@ -47,6 +47,31 @@ export {
 export { measureHistory, HEALTH_LIMITS, type HistoryHealth, type LargestPayload } from "./health.js";
 export { describeEvent, describeEvents, filterEventRows, countEventTypes, searchTerms, type EventRow, type EventFilter } from "./event-rows.js";
 export {
+  diffExecutions,
+  type ExecutionDiff,
+  type ExecutionDiffSummary,
+  type OperationDiff,
+  type DiffKind,
+  type OperationField,
+  type FieldChange,
+  type PayloadDiff,
+  type OperationTiming,
+  type TimingDiff,
+  type NumberDiff,
+} from "./diff.js";
+export {
+  diffJson,
+  comparePayloads,
+  formatJsonPath,
+  MAX_JSON_CHANGES,
+  type JsonValue,
+  type JsonPath,
+  type JsonChange,
+  type JsonDiff,
+  type PayloadSide,
+  type PayloadComparison,
+} from "./diff-json.js";
+export {
   buildReplayPoints,
   pointIndexAt,
   stepReplay,
