@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: {
     // Tests run against the sdk sources, so they need no build first.
     alias: [
-      { find: /^@durable-lens\/sdk\/(protocol|runtime|engine|history|local|testing|examples)$/, replacement: sdk("$1/index.ts") },
+      { find: /^@durable-lens\/sdk\/(protocol|runtime|engine|history|local|testing|examples|replay)$/, replacement: sdk("$1/index.ts") },
       { find: /^@durable-lens\/sdk$/, replacement: sdk("node.ts") },
       { find: /^@\//, replacement: fileURLToPath(new URL("./", import.meta.url)) },
     ],

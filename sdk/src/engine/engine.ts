@@ -98,7 +98,7 @@ export interface PendingTimer extends TimerSpec {
  * its operation without an index; a random part makes them unguessable, and the engine checks
  * the id against the one it stored, so a forged id finds nothing.
  */
-function newCallbackId(arn: string, opId: string): string {
+export function newCallbackId(arn: string, opId: string): string {
   return btoa(JSON.stringify({ a: arn, o: opId, n: randomBase64(12) }));
 }
 
@@ -276,6 +276,16 @@ export class Engine {
    */
   pendingTimers(): PendingTimer[] {
     return [...this.timers.values()].map((t) => ({ ...t.timer })).sort((a, b) => a.atMs - b.atMs);
+  }
+
+  /**
+   * Invokes the function for a running execution now: how the replay simulator starts an
+   * execution it wrote into the store itself (a state rebuilt from a recorded history).
+   *
+   * @example store.insertExecution(rec); engine.recover(); engine.resume(rec.arn);
+   */
+  resume(arn: string): void {
+    this.wake(arn);
   }
 
   /** Re-arms timers and resumes invocations after a restart. */

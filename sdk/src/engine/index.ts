@@ -1,4 +1,4 @@
-export { Engine } from "./engine.js";
+export { Engine, newCallbackId } from "./engine.js";
 export type { EngineOptions, FunctionInfo, Invoker, PendingTimer, StartExecutionRequest, StartExecutionResult, TimerKind } from "./engine.js";
 export { RealClock, VirtualClock } from "./clock.js";
 export type { Clock, TimerHandle } from "./clock.js";

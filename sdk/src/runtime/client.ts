@@ -6,6 +6,15 @@ import type {
   GetDurableExecutionStateResponse,
 } from "../protocol/index.js";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
+import type { AttemptInfo } from "./plugins.js";
+
+/**
+ * Stands in for the user's function in one attempt of a step or a waitForCondition check: the
+ * replay simulator answers with the outcome the history recorded (a serialized payload, or by
+ * throwing the recorded error) so that no step ever runs for real while code is replayed
+ * against a history. The runtime serializes nothing and runs no wrapper when one is given.
+ */
+export type AttemptStandIn = (attempt: AttemptInfo) => Promise<{ payload?: string }>;
 
 /** The two service calls a durable function makes while it runs. */
 export interface DurableExecutionClient {
@@ -61,6 +70,8 @@ export class DurableExecutionInvocationInputWithClient implements DurableExecuti
   constructor(
     params: DurableExecutionInvocationInput,
     readonly durableExecutionClient: DurableExecutionClient,
+    /** Set by the replay simulator only; see {@link AttemptStandIn}. */
+    readonly attemptStandIn?: AttemptStandIn,
   ) {
     this.DurableExecutionArn = params.DurableExecutionArn;
     this.CheckpointToken = params.CheckpointToken;

@@ -293,8 +293,12 @@ export class DurableContextImpl implements DurableContext {
           attemptInfo = { ...toOperationInfo(checkpoints.get(id), opInfo), attempt, startTimestamp: new Date() };
           await this.hook("onOperationAttemptStart", () => attemptInfo!);
           try {
-            const value = await this.wrapAttempt(attemptInfo, () => runInScope(stepPath, () => fn({ logger: this.stepLogger(id, name, attempt), attempt })));
-            const payload = await serdes.serialize(value, serdesContext);
+            const payload = runtime.standIn
+              ? (await runtime.standIn(attemptInfo)).payload
+              : await serdes.serialize(
+                  await this.wrapAttempt(attemptInfo, () => runInScope(stepPath, () => fn({ logger: this.stepLogger(id, name, attempt), attempt }))),
+                  serdesContext,
+                );
             await checkpoints.checkpoint({ ...base, Action: "SUCCEED", ...(payload !== undefined && { Payload: payload }) });
             const end = this.attemptEnd(id, opInfo, attempt, AttemptEndInfoOutcome.SUCCEEDED);
             // The attempt's own start, which the record (the operation's first START) does not hold.
@@ -694,8 +698,12 @@ export class DurableContextImpl implements DurableContext {
         let decision: WaitForConditionDecision;
         try {
           await this.hook("onOperationAttemptStart", () => attemptInfo);
-          const checked = await this.wrapAttempt(attemptInfo, () => runInScope(stepPath, () => check(state, { logger: this.stepLogger(id, name, attempt), attempt })));
-          payload = await serdes.serialize(checked, serdesContext);
+          payload = runtime.standIn
+            ? (await runtime.standIn(attemptInfo)).payload
+            : await serdes.serialize(
+                await this.wrapAttempt(attemptInfo, () => runInScope(stepPath, () => check(state, { logger: this.stepLogger(id, name, attempt), attempt }))),
+                serdesContext,
+              );
           // The strategy sees what a replay would see: the state after its round trip.
           next = (await serdes.deserialize(payload, serdesContext)) as T;
           decision = config.waitStrategy(next, attempt);

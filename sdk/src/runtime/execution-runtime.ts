@@ -1,6 +1,6 @@
 import type { Operation, OperationType } from "../protocol/index.js";
 import { CheckpointManager } from "./checkpoint-manager.js";
-import type { DurableExecutionClient } from "./client.js";
+import type { AttemptStandIn, DurableExecutionClient } from "./client.js";
 import { DurableExecutionClientErrorScope, isDurableExecutionClientError, NonDeterministicExecutionError } from "./errors.js";
 import { createPluginHub, toOperationInfoMap, type PluginHub } from "./plugins.js";
 import { TerminationManager } from "./termination.js";
@@ -20,6 +20,8 @@ export class ExecutionRuntime {
     readonly plugins: PluginHub = createPluginHub([]),
     /** Operations the service changed since the previous invocation ended. */
     readonly updatedOperationIds: ReadonlySet<string> = new Set(),
+    /** Answers step attempts instead of the user's functions (the replay simulator). */
+    readonly standIn?: AttemptStandIn,
   ) {
     this.checkpoints = new CheckpointManager(durableExecutionArn, checkpointToken, client, operations);
     if (plugins.active) {

@@ -99,6 +99,7 @@ export {
   DurableExecutionApiClient,
   DurableExecutionInvocationInputWithClient,
   type DurableExecutionClient,
+  type AttemptStandIn,
 } from "./client.js";
 export { InvocationStatus, OperationType, OperationStatus, OperationAction } from "../protocol/types.js";
 export { OperationSubType, SDK_VERSION } from "./sdk-constants.js";

@@ -110,7 +110,8 @@ export function withDurableExecution<TEvent = any, TResult = any>(
     const input = parseInput(operations) as TEvent;
     const requestId = lambdaContext?.awsRequestId ?? crypto.randomUUID();
     const updated = new Set(event.UpdatedOperationIds ?? []);
-    const runtime = new ExecutionRuntime(event.DurableExecutionArn, event.CheckpointToken, client, operations, requestId, plugins, updated);
+    const standIn = event instanceof DurableExecutionInvocationInputWithClient ? event.attemptStandIn : undefined;
+    const runtime = new ExecutionRuntime(event.DurableExecutionArn, event.CheckpointToken, client, operations, requestId, plugins, updated, standIn);
     const context = new DurableContextImpl(runtime, lambdaContext ?? { awsRequestId: requestId }, {
       replaying: runtime.startedInReplay,
       logger: createDefaultLogger(plugins.active ? () => plugins.enrichLogContext() : undefined),

@@ -1,0 +1,549 @@
+/**
+ * The code replay simulator: re-runs a durable function's code on the sdk runtime against the
+ * engine (memory store, virtual clock), seeded from a recorded history, and pauses at every
+ * checkpoint the runtime sends. Step functions never run: each attempt is answered with its
+ * recorded outcome, or by the user when the history has none. Waits, retries, callbacks and
+ * chained invokes complete as the history says, in the order it says. Browser-safe.
+ */
+import { Engine, InProcessClient, MemoryStore, VirtualClock, VirtualTime, type FunctionInfo, type PendingTimer } from "../engine/index.js";
+import { projectHistory, type HistoryProjection, type OperationView } from "../history/index.js";
+import {
+  formatDurableExecutionArn,
+  type CheckpointDurableExecutionRequest,
+  type CheckpointDurableExecutionResponse,
+  type DurableExecutionInvocationInput,
+  type DurableExecutionInvocationOutput,
+  type ErrorObject,
+  type Event,
+  type ExecutionStatus,
+  type GetDurableExecutionStateRequest,
+  type Operation,
+  type OperationType,
+  type OperationUpdate,
+} from "../protocol/index.js";
+import { DurableExecutionInvocationInputWithClient, type AttemptInfo, type DurableLambdaHandler } from "../runtime/index.js";
+import { scheduleMacrotask } from "../runtime/schedule.js";
+import { checkAttemptDecision, checkContextOutcome, checkExecutionOutcome, checkNewOperation, checkRemoved, type Divergence } from "./divergence.js";
+import { seedExecution } from "./seed-state.js";
+
+/** How a step attempt, a chained invoke or a callback turns out when the user decides it. */
+export type Outcome = { kind: "succeed"; payload?: string } | { kind: "fail"; error: ErrorObject };
+
+/** One update of a checkpoint, with what the simulator found comparing it to the record. */
+export interface UpdateView {
+  update: OperationUpdate;
+  /** True when the history has an operation at this id. */
+  recorded: boolean;
+  divergence?: Divergence;
+}
+
+/** One CheckpointDurableExecution call of the runtime, held until the user continues. */
+export interface CheckpointView {
+  /** 1-based, across the whole simulation. */
+  number: number;
+  /** 1-based invocation of the function it belongs to. */
+  invocation: number;
+  updates: UpdateView[];
+}
+
+/** An operation the code reached that the history holds no outcome for. */
+export interface OutcomeRequest {
+  operationId: string;
+  type: OperationType;
+  subType?: string;
+  name?: string;
+  attempt?: number;
+  /** Why the user is asked: the code went past the record, or the record stops mid-operation. */
+  reason: "beyond-record" | "no-recorded-outcome";
+}
+
+/** Something the execution waits on while no invocation runs. */
+export interface PendingWork {
+  operationId: string;
+  type: OperationType;
+  name?: string;
+  kind: "wait" | "retry" | "callback" | "invoke";
+  /** When its timer fires (virtual time, epoch ms). */
+  atMs?: number;
+  /** True when the history says how it ended (the simulator then ends it the same way). */
+  recorded: boolean;
+}
+
+/** Where the simulation stopped; call {@link ReplaySimulator.next} to go on. */
+export type SimulationPause =
+  | { kind: "checkpoint"; checkpoint: CheckpointView }
+  | { kind: "outcome-needed"; request: OutcomeRequest }
+  /** Nothing left that the history can answer; the user may act (what-ifs) or stop. */
+  | { kind: "idle"; pending: PendingWork[] }
+  | { kind: "diverged"; divergence: Divergence }
+  | { kind: "ended"; status: ExecutionStatus; result?: string; error?: ErrorObject }
+  | { kind: "error"; message: string };
+
+/** A line the workflow logged, with where it was. */
+export interface LogLine {
+  invocation: number;
+  /** Checkpoints sent before the line was written. */
+  afterCheckpoint: number;
+  level: string;
+  text: string;
+}
+
+/** One run of the function in the simulation. */
+export interface SimulatedInvocation {
+  number: number;
+  /** Operations recorded before it began: the runtime replays them from the log. */
+  replayedIds: string[];
+  /** Operations it checkpointed: run fresh (with outcomes from the record or from the user). */
+  freshIds: string[];
+  status?: DurableExecutionInvocationOutput["Status"];
+}
+
+/** Everything the UI shows of a simulation at a pause. */
+export interface SimulationSnapshot {
+  arn: string;
+  /** The simulated history so far, as the engine wrote it. */
+  events: Event[];
+  invocations: SimulatedInvocation[];
+  logs: LogLine[];
+  divergences: Divergence[];
+  /** Last EventId written by each checkpoint, by checkpoint number - 1: where a fork can start. */
+  checkpointEventIds: number[];
+  /** True once the user changed the course of the run: differences are noted, not stopped at. */
+  whatIf: boolean;
+  nowMs: number;
+}
+
+export interface SimulatorOptions {
+  /** The recorded history: the outcomes to replay and what the code is checked against. */
+  recording: readonly Event[];
+  /** The function's Lambda handler, as `withDurableExecution` returns it. */
+  handler: DurableLambdaHandler;
+  functionName: string;
+  /** The recorded execution's ARN; one is made up from the history when absent. */
+  executionArn?: string;
+  /** The state the engine starts from (default: the recording up to its ExecutionStarted). */
+  seed?: readonly Event[];
+  /** Starts as a what-if (a fork): differences from the record are noted, not stopped at. */
+  whatIf?: boolean;
+}
+
+
+function never<T>(): Promise<T> {
+  return new Promise<T>(() => {});
+}
+
+/** The error a recorded failure is re-thrown as, keeping a built-in type where there is one. */
+function errorFromRecord(o: ErrorObject | undefined): Error {
+  const type = o?.ErrorType ?? "Error";
+  const ctor = (globalThis as Record<string, unknown>)[type];
+  const error = typeof ctor === "function" && (ctor as { prototype?: unknown }).prototype instanceof Error ? new (ctor as ErrorConstructor)(o?.ErrorMessage ?? "") : new Error(o?.ErrorMessage ?? "");
+  error.name = type;
+  if (o?.StackTrace?.length) error.stack = o.StackTrace.join("\n");
+  return error;
+}
+
+function isTerminal(status: string): boolean {
+  return status !== "STARTED" && status !== "PENDING" && status !== "READY";
+}
+
+/**
+ * Replays one execution's code against its history, checkpoint by checkpoint.
+ *
+ * @example const sim = new ReplaySimulator({ recording: events, handler, functionName: "order-processor" }); let p = await sim.next();
+ */
+export class ReplaySimulator {
+  readonly arn: string;
+  private readonly recorded: HistoryProjection;
+  private readonly byId: Map<string, OperationView>;
+  private readonly recordedExecution?: OperationView;
+  private readonly recordingEnded: boolean;
+  private readonly store = new MemoryStore();
+  private readonly clock: VirtualClock;
+  private readonly engine: Engine;
+  private readonly time: VirtualTime;
+  private readonly visited = new Set<string>();
+  private readonly invocations: SimulatedInvocation[] = [];
+  private readonly logs: LogLine[] = [];
+  private readonly divergences: Divergence[] = [];
+  private readonly checkpointEventIds: number[] = [];
+  private readonly overrides = new Map<string, Outcome>();
+  private whatIf: boolean;
+  private checkpointCount = 0;
+  private gate?: Promise<void>;
+  private answer?: Outcome;
+
+  private readonly queue: { pause: SimulationPause; resume: () => void }[] = [];
+  private delivered = false;
+  private waiter?: (p: SimulationPause) => void;
+  private final?: SimulationPause;
+  private started = false;
+
+  constructor(private readonly options: SimulatorOptions) {
+    this.recorded = projectHistory(options.recording);
+    this.byId = new Map(this.recorded.operations.map((v) => [v.id, v]));
+    this.recordedExecution = this.recorded.operations.find((v) => v.type === "EXECUTION");
+    this.recordingEnded = this.recordedExecution !== undefined && isTerminal(this.recordedExecution.status);
+    this.whatIf = options.whatIf ?? false;
+    const started = options.recording.find((e) => e.EventType === "ExecutionStarted");
+    if (!started?.Id) throw new Error("The recorded history has no ExecutionStarted event; there is no execution to replay");
+    this.arn =
+      options.executionArn ??
+      formatDurableExecutionArn({ partition: "aws", region: "us-east-1", accountId: "123456789012", functionName: options.functionName, version: "$LATEST", executionName: started.Name ?? started.Id, executionId: started.Id });
+    this.clock = new VirtualClock((started.EventTimestamp ?? new Date(0)).getTime());
+    this.engine = new Engine({
+      store: this.store,
+      clock: this.clock,
+      resolveFunction: (name) => this.functionInfo(name),
+      invoke: (fn, event, requestId) => this.invoke(fn, event, requestId),
+      // A crashed simulated invocation is the user's to see, not to retry in a loop.
+      maxInvocationFailures: 1,
+    });
+    this.time = new VirtualTime(this.engine, this.clock);
+  }
+
+  // ------------------------------------------------------------------ control
+
+  /** Runs to the next pause (the first call starts the simulation). */
+  next(): Promise<SimulationPause> {
+    if (this.delivered) {
+      const head = this.queue.shift()!;
+      this.delivered = false;
+      if (head.pause.kind === "outcome-needed" && !this.answer) {
+        this.queue.unshift(head);
+        this.delivered = true;
+        return Promise.reject(new Error(`Say how operation ${head.pause.request.operationId} turns out first (provideOutcome)`));
+      }
+      head.resume();
+    }
+    if (!this.started) {
+      this.started = true;
+      void this.drive().catch((error: unknown) => this.finish({ kind: "error", message: error instanceof Error ? error.message : String(error) }));
+    }
+    if (this.final && this.queue.length === 0) return Promise.resolve(this.final);
+    return new Promise((resolve) => {
+      this.waiter = resolve;
+      this.deliver();
+    });
+  }
+
+  /** Answers an `outcome-needed` pause; `next()` then carries on with it. */
+  provideOutcome(outcome: Outcome): void {
+    this.answer = outcome;
+  }
+
+  /** What-if: the next attempt of step `operationId` turns out this way, whatever the record says. */
+  overrideStep(operationId: string, outcome: Outcome): void {
+    this.overrides.set(operationId, outcome);
+    this.whatIf = true;
+  }
+
+  /** What-if (or the answer the record lacks): completes or fails a pending callback. */
+  resolveCallback(operationId: string, outcome: Outcome): void {
+    const op = this.store.getOperation(this.arn, operationId);
+    const callbackId = op?.CallbackDetails?.CallbackId;
+    if (op?.Type !== "CALLBACK" || op.Status !== "STARTED" || !callbackId) throw new Error(`Operation ${operationId} is not a pending callback`);
+    if (this.hasRecordedEnd(op)) this.whatIf = true;
+    if (outcome.kind === "succeed") this.engine.sendCallbackSuccess(callbackId, outcome.payload ?? "");
+    else this.engine.sendCallbackFailure(callbackId, outcome.error);
+  }
+
+  /**
+   * What-if: moves the virtual clock to the next timer (a wait's end, a retry's back-off, a
+   * callback's timeout) or by `seconds`, firing what falls due.
+   */
+  advanceClock(seconds?: number): void {
+    const timers = this.engine.pendingTimers().filter((t) => t.arn === this.arn);
+    const target = seconds !== undefined ? this.clock.now() + seconds * 1000 : timers[0]?.atMs;
+    if (target === undefined) throw new Error("No timer is pending: nothing to advance the clock to");
+    for (const t of timers) if (t.atMs <= target && !this.timerRecorded(t)) this.whatIf = true;
+    this.clock.advanceTo(target);
+  }
+
+  /** Everything the UI shows now. */
+  snapshot(): SimulationSnapshot {
+    return {
+      arn: this.arn,
+      events: this.events(),
+      invocations: this.invocations.map((i) => ({ ...i, replayedIds: [...i.replayedIds], freshIds: [...i.freshIds] })),
+      logs: [...this.logs],
+      divergences: [...this.divergences],
+      checkpointEventIds: [...this.checkpointEventIds],
+      whatIf: this.whatIf,
+      nowMs: this.clock.now(),
+    };
+  }
+
+  /** Records a line the workflow logged (the host captures the console). */
+  log(level: string, text: string): void {
+    this.logs.push({ invocation: this.invocations.length, afterCheckpoint: this.checkpointCount, level, text });
+  }
+
+  /** Stops every timer; pending promises are left to the garbage collector. */
+  dispose(): void {
+    this.engine.close();
+  }
+
+  // ------------------------------------------------------------------ pauses
+
+  private deliver(): void {
+    const head = this.queue[0];
+    if (!head || this.delivered || !this.waiter) return;
+    this.delivered = true;
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter(head.pause);
+  }
+
+  private pause(pause: SimulationPause): Promise<void> {
+    return new Promise((resume) => {
+      this.queue.push({ pause, resume });
+      this.deliver();
+    });
+  }
+
+  /** A pause nothing resumes: the simulation is over. */
+  private async finish(pause: SimulationPause): Promise<never> {
+    this.final ??= pause;
+    this.engine.close();
+    await this.pause(pause);
+    return never();
+  }
+
+  private async diverge(divergence: Divergence): Promise<void> {
+    this.divergences.push(divergence);
+    if (!this.whatIf) await this.finish({ kind: "diverged", divergence });
+  }
+
+  // ------------------------------------------------------------------ the run
+
+  private async drive(): Promise<void> {
+    const seed = this.options.seed ?? this.options.recording.filter((e) => e.EventType === "ExecutionStarted");
+    const { operations } = seedExecution(this.store, seed, { arn: this.arn, functionName: this.options.functionName });
+    for (const op of operations) if (op.Type !== "EXECUTION") this.visited.add(op.Id);
+    this.engine.recover();
+    if (!this.engine.busy) this.engine.resume(this.arn);
+    for (;;) {
+      await this.time.settle();
+      const rec = this.store.getExecution(this.arn)!;
+      if (rec.status !== "RUNNING") return this.ended(rec.status, rec.result, rec.error);
+      if (this.applyNextRecorded()) continue;
+      await this.pause({ kind: "idle", pending: this.pendingWork() });
+    }
+  }
+
+  private async ended(status: ExecutionStatus, result: string | undefined, error: ErrorObject | undefined): Promise<void> {
+    if (this.recordedExecution) {
+      const outcome = checkExecutionOutcome({ status, ...(result !== undefined && { result }), ...(error?.ErrorMessage !== undefined && { errorMessage: error.ErrorMessage }) }, this.recordedExecution);
+      const removed = status === "SUCCEEDED" || status === "FAILED" ? checkRemoved(undefined, this.recorded.operations, this.visited) : undefined;
+      for (const d of [removed, outcome]) if (d) await this.diverge(d);
+    }
+    await this.finish({ kind: "ended", status, ...(result !== undefined && { result }), ...(error && { error }) });
+  }
+
+  private functionInfo(name: string): FunctionInfo {
+    return { functionName: name, functionArn: `arn:aws:lambda:us-east-1:123456789012:function:${name}`, version: "$LATEST" };
+  }
+
+  private async invoke(_fn: FunctionInfo, event: DurableExecutionInvocationInput, requestId: string): Promise<DurableExecutionInvocationOutput> {
+    if (event.DurableExecutionArn !== this.arn) return this.answerChainedInvoke(event.DurableExecutionArn);
+    const inv: SimulatedInvocation = {
+      number: this.invocations.length + 1,
+      replayedIds: this.store.listOperations(this.arn).filter((op) => op.Type !== "EXECUTION").map((op) => op.Id),
+      freshIds: [],
+    };
+    this.invocations.push(inv);
+    const client = {
+      getExecutionState: (p: GetDurableExecutionStateRequest) => new InProcessClient(this.engine).getExecutionState(p),
+      checkpoint: (p: CheckpointDurableExecutionRequest) => this.checkpoint(p, inv),
+    };
+    const input = new DurableExecutionInvocationInputWithClient(event, client, (attempt) => this.standIn(attempt));
+    const output = await this.options.handler(input, { awsRequestId: requestId } as Parameters<DurableLambdaHandler>[1]);
+    inv.status = output.Status;
+    if (output.Status === "FAILED" && output.Error?.ErrorType === "NonDeterministicExecutionError") {
+      // The runtime's own check of a replayed operation: the seeded state and the code disagree.
+      const id = /\(id ([^)]+)\)/.exec(output.Error.ErrorMessage ?? "")?.[1] ?? "";
+      await this.diverge({ kind: "type", operationId: id, message: output.Error.ErrorMessage ?? "Non-deterministic execution" });
+    }
+    return output;
+  }
+
+  /** Holds each checkpoint until the user continues, after checking it against the record. */
+  private async checkpoint(p: CheckpointDurableExecutionRequest, inv: SimulatedInvocation): Promise<CheckpointDurableExecutionResponse> {
+    const updates = p.Updates ?? [];
+    const client = new InProcessClient(this.engine);
+    if (updates.length === 0) return client.checkpoint(p);
+    const views = updates.map((u) => this.examine(u, inv));
+    const number = ++this.checkpointCount;
+    const release = this.pause({ kind: "checkpoint", checkpoint: { number, invocation: inv.number, updates: views } });
+    this.gate = release;
+    await release;
+    this.gate = undefined;
+    for (const v of views) if (v.divergence) await this.diverge(v.divergence);
+    const response = await client.checkpoint(p);
+    this.checkpointEventIds[number - 1] = this.lastEventId();
+    return response;
+  }
+
+  private examine(u: OperationUpdate, inv: SimulatedInvocation): UpdateView {
+    const recorded = this.byId.get(u.Id);
+    const view: UpdateView = { update: u, recorded: recorded !== undefined };
+    if (u.Type === "EXECUTION") return view;
+    let divergence: Divergence | undefined;
+    if (!this.visited.has(u.Id)) {
+      this.visited.add(u.Id);
+      divergence = checkNewOperation(u, recorded, this.recordingEnded);
+    }
+    if (!inv.freshIds.includes(u.Id)) inv.freshIds.push(u.Id);
+    if (!divergence && recorded) {
+      const attempt = (this.store.getOperation(this.arn, u.Id)?.StepDetails?.Attempt ?? 0) + 1;
+      divergence =
+        checkAttemptDecision(u, recorded, recorded.attempts[attempt - 1]) ??
+        checkContextOutcome(u, recorded) ??
+        (u.Type === "CONTEXT" && u.Action !== "START" ? checkRemoved(u.Id, this.recorded.operations, this.visited) : undefined);
+    }
+    if (divergence) view.divergence = divergence;
+    return view;
+  }
+
+  /** Stands in for a step attempt: the user's what-if, the recorded outcome, or the user's answer. */
+  private async standIn(attempt: AttemptInfo): Promise<{ payload?: string }> {
+    // The attempt's START goes out on the next macrotask; its outcome is decided only once the
+    // user has seen (and let through) that checkpoint, so a what-if set there still applies.
+    await new Promise<void>((resolve) => scheduleMacrotask(resolve));
+    while (this.gate) await this.gate;
+    const override = this.overrides.get(attempt.id);
+    if (override) {
+      this.overrides.delete(attempt.id);
+      return this.apply(override);
+    }
+    const recorded = this.byId.get(attempt.id);
+    const sameOperation = recorded && recorded.type === attempt.type && recorded.name === attempt.name;
+    const outcome = sameOperation ? recorded.attempts[attempt.attempt - 1] : undefined;
+    if (outcome && outcome.status !== "STARTED") {
+      if (outcome.status === "SUCCEEDED") return outcome.result !== undefined ? { payload: outcome.result } : {};
+      throw errorFromRecord(outcome.error);
+    }
+    const answer = await this.ask({
+      operationId: attempt.id,
+      type: attempt.type as OperationType,
+      ...(attempt.subType !== undefined && { subType: attempt.subType }),
+      ...(attempt.name !== undefined && { name: attempt.name }),
+      attempt: attempt.attempt,
+      reason: sameOperation ? "no-recorded-outcome" : "beyond-record",
+    });
+    return this.apply(answer);
+  }
+
+  private apply(outcome: Outcome): { payload?: string } {
+    if (outcome.kind === "fail") throw errorFromRecord(outcome.error);
+    return outcome.payload !== undefined ? { payload: outcome.payload } : {};
+  }
+
+  private async ask(request: OutcomeRequest): Promise<Outcome> {
+    this.answer = undefined;
+    await this.pause({ kind: "outcome-needed", request });
+    const answer = this.answer!;
+    this.answer = undefined;
+    return answer;
+  }
+
+  /** An invoked function's run: the recorded outcome of the chained invoke, or the user's. */
+  private async answerChainedInvoke(childArn: string): Promise<DurableExecutionInvocationOutput> {
+    const opId = this.store.getExecution(childArn)?.parent?.opId ?? "";
+    const op = this.store.getOperation(this.arn, opId);
+    const recorded = this.byId.get(opId);
+    const ended = recorded && recorded.type === "CHAINED_INVOKE" && isTerminal(recorded.status) ? recorded : undefined;
+    const outcome: Outcome = ended
+      ? ended.status === "SUCCEEDED"
+        ? { kind: "succeed", ...(ended.result !== undefined && { payload: ended.result }) }
+        : { kind: "fail", error: ended.error ?? { ErrorType: ended.status, ErrorMessage: `The invoked execution ended ${ended.status}` } }
+      : await this.ask({ operationId: opId, type: "CHAINED_INVOKE", ...(op?.Name !== undefined && { name: op.Name }), reason: recorded ? "no-recorded-outcome" : "beyond-record" });
+    return outcome.kind === "succeed" ? { Status: "SUCCEEDED", ...(outcome.payload !== undefined && { Result: outcome.payload }) } : { Status: "FAILED", Error: outcome.error };
+  }
+
+  // ------------------------------------------------------------------ between invocations
+
+  private recordedView(op: Operation): OperationView | undefined {
+    const v = this.byId.get(op.Id);
+    return v && v.type === op.Type && v.name === op.Name ? v : undefined;
+  }
+
+  /** Whether the history says how this open operation ended (or, for a step, that it tried again). */
+  private hasRecordedEnd(op: Operation): boolean {
+    const v = this.recordedView(op);
+    if (!v) return false;
+    if (op.Type === "STEP") return v.attempts.length > (op.StepDetails?.Attempt ?? 0);
+    return isTerminal(v.status);
+  }
+
+  private timerRecorded(t: PendingTimer): boolean {
+    if (t.kind === "execution-timeout") return this.recordedExecution?.status === "TIMED_OUT";
+    const op = this.store.getOperation(this.arn, t.opId);
+    if (!op) return false;
+    if (t.kind === "callback-timeout" || t.kind === "callback-heartbeat") return this.recordedView(op)?.status === "TIMED_OUT";
+    return this.hasRecordedEnd(op);
+  }
+
+  /**
+   * Ends the earliest open operation the history has an outcome for, as the service did: by
+   * moving the clock to its timer, or by answering its callback at the recorded time.
+   */
+  private applyNextRecorded(): boolean {
+    type Candidate = { atMs: number; run: () => void };
+    const candidates: Candidate[] = [];
+    for (const t of this.engine.pendingTimers()) {
+      if (t.arn === this.arn && this.timerRecorded(t)) candidates.push({ atMs: t.atMs, run: () => this.clock.advanceTo(t.atMs) });
+    }
+    for (const op of this.store.listOperations(this.arn)) {
+      if (op.Type !== "CALLBACK" || op.Status !== "STARTED") continue;
+      const v = this.recordedView(op);
+      if (!v || (v.status !== "SUCCEEDED" && v.status !== "FAILED")) continue;
+      const atMs = Math.max(this.clock.now(), v.endedAt?.getTime() ?? 0);
+      const callbackId = op.CallbackDetails!.CallbackId!;
+      candidates.push({
+        atMs,
+        run: () => {
+          this.clock.advanceTo(atMs);
+          if (v.status === "SUCCEEDED") this.engine.sendCallbackSuccess(callbackId, v.result ?? "");
+          else this.engine.sendCallbackFailure(callbackId, v.error ?? {});
+        },
+      });
+    }
+    if (this.recordedExecution?.status === "STOPPED") {
+      const atMs = Math.max(this.clock.now(), this.recordedExecution.endedAt?.getTime() ?? 0);
+      candidates.push({ atMs, run: () => (this.clock.advanceTo(atMs), this.engine.stopExecution({ DurableExecutionArn: this.arn, Error: this.recordedExecution?.error ?? {} })) });
+    }
+    const next = candidates.sort((a, b) => a.atMs - b.atMs)[0];
+    next?.run();
+    return next !== undefined;
+  }
+
+  private pendingWork(): PendingWork[] {
+    const timers = this.engine.pendingTimers();
+    const timerOf = (opId: string) => timers.find((t) => t.arn === this.arn && t.opId === opId)?.atMs;
+    const work: PendingWork[] = [];
+    for (const op of this.store.listOperations(this.arn)) {
+      const kind = op.Type === "WAIT" && op.Status === "STARTED" ? "wait" : op.Type === "STEP" && op.Status === "PENDING" ? "retry" : op.Type === "CALLBACK" && op.Status === "STARTED" ? "callback" : op.Type === "CHAINED_INVOKE" && op.Status === "STARTED" ? "invoke" : undefined;
+      if (!kind) continue;
+      const atMs = timerOf(op.Id);
+      work.push({ operationId: op.Id, type: op.Type, ...(op.Name !== undefined && { name: op.Name }), kind, ...(atMs !== undefined && { atMs }), recorded: this.hasRecordedEnd(op) });
+    }
+    return work;
+  }
+
+  private events(): Event[] {
+    const out: Event[] = [];
+    let marker: string | undefined;
+    do {
+      const page = this.engine.getExecutionHistory({ DurableExecutionArn: this.arn, MaxItems: 1000, ...(marker && { Marker: marker }) });
+      out.push(...(page.Events ?? []));
+      marker = page.NextMarker;
+    } while (marker);
+    return out;
+  }
+
+  private lastEventId(): number {
+    return this.store.listEvents(this.arn, { reverse: true, limit: 1 })[0]?.EventId ?? 0;
+  }
+}
+
