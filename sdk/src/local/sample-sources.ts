@@ -13,7 +13,7 @@ import type { HandlerSource } from "./registry.js";
 
 /**
  * The sample modules by file name. A sample in a module missing here has no bundle
- * (`seed.test.ts` checks that every sample has its source).
+ * (`handler-bundle-http.test.ts` checks that every sample has one).
  */
 const SAMPLE_MODULES: Record<string, Record<string, unknown>> = {
   "approval-flow": approvalFlow,
