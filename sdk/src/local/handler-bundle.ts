@@ -59,22 +59,17 @@ const runtimeExternal: Plugin = {
 const isBuildFailure = (e: unknown): e is BuildFailure => Array.isArray((e as BuildFailure | undefined)?.errors);
 
 /** esbuild's message, with a Node built-in it could not resolve said plainly: the browser has none. */
-function describe(m: Message): string {
+function explain(m: Message): string {
   const where = m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ` : "";
   const unresolved = /^Could not resolve "(.+)"$/.exec(m.text)?.[1];
-  if (unresolved !== undefined && NODE_BUILTINS.has(unresolved.replace(/^node:/, ""))) {
+  if (unresolved !== undefined && (unresolved.startsWith("node:") || NODE_BUILTINS.has(unresolved))) {
     return `${where}imports "${unresolved}", a Node built-in module: a browser cannot run it, so this handler cannot be replayed in the browser`;
   }
   return `${where}${m.text}`;
 }
 
-async function mtimeMs(file: string): Promise<number | undefined> {
-  try {
-    return (await stat(file)).mtimeMs;
-  } catch {
-    return undefined;
-  }
-}
+/** NaN for a file that is gone: it equals nothing, so a bundle made of it is stale. */
+const mtimeMs = (file: string): Promise<number> => stat(file).then((s) => s.mtimeMs, () => Number.NaN);
 
 async function isFresh(built: Built): Promise<boolean> {
   const now = await Promise.all(built.inputs.map((i) => mtimeMs(i.file)));
@@ -101,14 +96,14 @@ async function build(file: string): Promise<Built> {
       plugins: [runtimeExternal],
     });
   } catch (e) {
-    if (isBuildFailure(e)) throw new HandlerBundleError(e.errors.map(describe).join("\n"));
+    if (isBuildFailure(e)) throw new HandlerBundleError(e.errors.map(explain).join("\n"));
     throw e;
   }
   const output = Object.values(result.metafile.outputs)[0];
   const inputs = await Promise.all(
     Object.keys(result.metafile.inputs).map(async (path) => {
       const abs = resolve(dir, path);
-      return { file: abs, mtimeMs: (await mtimeMs(abs)) ?? Number.NaN };
+      return { file: abs, mtimeMs: await mtimeMs(abs) };
     }),
   );
   return { code: result.outputFiles[0]!.text, exports: output?.exports ?? [], inputs };
