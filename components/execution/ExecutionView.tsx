@@ -61,13 +61,13 @@ export function ExecutionView({ arn }: { arn: string }) {
         <QueryErrorBox title="Could not load this execution" error={error} />
       ) : parsed ? (
         <LiveExecutionScope execution={liveExecution(data.execution)}>
-          <ExecutionActions execution={data.execution} events={parsed.events} />
           <ExecutionWorkspace
             events={parsed.events}
             problems={parsed.problems}
             execution={data.execution}
             historyTruncated={data.eventsTruncated}
             source="live"
+            actions={<ExecutionActions execution={data.execution} events={parsed.events} />}
           />
         </LiveExecutionScope>
       ) : null}

@@ -1,19 +1,22 @@
 "use client";
-import { buildGraphModel, DEFAULT_PAGE_SIZE, filterEventRows, type EventRow } from "@durable-lens/sdk/history";
+import { buildGraphModel, buildReplayPoints, DEFAULT_PAGE_SIZE, filterEventRows, type EventRow } from "@durable-lens/sdk/history";
 import type { Event } from "@durable-lens/sdk/protocol";
-import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ExecutionDetail } from "@/lib/api-types";
 import { EventInspector } from "@/components/events/EventInspector";
 import { EventsView } from "@/components/events/EventsView";
 import { ExecutionGraph } from "@/components/graph/ExecutionGraph";
 import { Loading } from "@/components/ui/Loading";
 import { Timeline } from "@/components/timeline/Timeline";
+import { TimeTravelBar } from "@/components/replay/TimeTravelBar";
+import { useTimeTravel } from "@/components/replay/use-time-travel";
 import { ExecutionHeader } from "./ExecutionHeader";
 import { executionFacts } from "./execution-facts";
 import { HealthStrip } from "./HealthStrip";
 import { HistoryProblems } from "./HistoryProblems";
 import { OperationInspector } from "./OperationInspector";
 import { matchingIds, operationMatches, stepIndex, visibleNodeId } from "./selection";
+import { ShortcutHints } from "./ShortcutHints";
 import { useExecutionModel } from "./use-execution-model";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 import { useWorkspaceUrl } from "./use-workspace-url";
@@ -33,6 +36,8 @@ export interface ExecutionWorkspaceProps {
   historyTruncated?: boolean;
   /** The header's title when there is no execution summary (e.g. the file name). */
   title?: string;
+  /** What can be done to a live execution (stop, start again), shown above it; hidden while time travelling, as a past state cannot be acted on. */
+  actions?: ReactNode;
 }
 
 const NO_PROBLEMS: readonly string[] = [];
@@ -54,10 +59,18 @@ function useCollapsedGroups(defaults: ReadonlySet<string>) {
   return [collapsed, toggle] as const;
 }
 
-function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, historyTruncated = false, title }: ExecutionWorkspaceProps) {
-  const model = useExecutionModel(events);
+function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, historyTruncated = false, title, actions }: ExecutionWorkspaceProps) {
   const [url, change] = useWorkspaceUrl();
   const { tab, opId, eventId } = url;
+
+  // Time travel: the bar follows the scrubber at once; the views follow the deferred point, so a
+  // big history that takes a moment per point never holds up the slider.
+  const models = useExecutionModel(events);
+  const latest = models.latest;
+  const replay = useMemo(() => buildReplayPoints(events, latest.projection), [events, latest]);
+  const travel = useTimeTravel(replay, url.at, change);
+  const shownPoint = useDeferredValue(travel.point);
+  const model = useMemo(() => (shownPoint ? models.asOf(shownPoint) : latest), [models, latest, shownPoint]);
 
   // The box answers every keystroke; the views filter with the deferred value so typing stays smooth.
   const [query, setQueryState] = useState(url.query);
@@ -76,7 +89,8 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
   const searchRef = useRef<HTMLInputElement>(null);
   const [types, setTypes] = useState<ReadonlySet<string>>(new Set());
 
-  const [collapsed, toggleGroup] = useCollapsedGroups(model.defaultCollapsed);
+  // The whole history decides which groups start closed, so the graph keeps its shape while scrubbing.
+  const [collapsed, toggleGroup] = useCollapsedGroups(latest.defaultCollapsed);
   const [shown, setShown] = useState<ReadonlyMap<string, number>>(new Map());
   const showMore = useCallback((groupId: string | undefined) => {
     setShown((prev) => new Map(prev).set(groupId ?? "", (prev.get(groupId ?? "") ?? DEFAULT_PAGE_SIZE) + DEFAULT_PAGE_SIZE));
@@ -89,7 +103,8 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
   const filteredRows = useMemo(() => (rows ? filterEventRows(rows, { types, text: deferredQuery }) : []), [rows, types, deferredQuery]);
   const timeline = tab === "timeline" ? model.timeline() : undefined;
 
-  const root = model.projection.operations.find((op) => op.type === "EXECUTION");
+  // The header describes the execution as it stands; the time-travel bar below it says what the views show.
+  const root = latest.projection.operations.find((op) => op.type === "EXECUTION");
   const facts = useMemo(() => executionFacts(execution, root, title), [execution, root, title]);
   const allProblems = useMemo(() => [...problems, ...model.projection.problems], [problems, model]);
 
@@ -119,7 +134,17 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
     next: () => step(1),
     previous: () => step(-1),
     search: () => searchRef.current?.focus(),
-    clear: () => (opId || eventId !== undefined ? change({ op: undefined, event: undefined }, "push") : undefined),
+    clear: () => {
+      if (travel.point) travel.leave();
+      else if (opId || eventId !== undefined) change({ op: undefined, event: undefined }, "push");
+    },
+    eventBack: () => travel.step("event", -1),
+    eventForward: () => travel.step("event", 1),
+    checkpointBack: () => travel.step("checkpoint", -1),
+    checkpointForward: () => travel.step("checkpoint", 1),
+    invocationBack: () => travel.step("invocation", -1),
+    invocationForward: () => travel.step("invocation", 1),
+    play: travel.togglePlay,
   });
   const onSubmitSearch = () => {
     if (tab === "events") {
@@ -136,7 +161,9 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
 
   return (
     <div className="space-y-4">
+      {travel.point ? null : actions}
       <ExecutionHeader execution={facts} source={source} />
+      <TimeTravelBar travel={travel} operations={model.order} onSelectOperation={selectOp} catchingUp={shownPoint !== travel.point} />
       <HealthStrip health={model.health} onSelectOperation={(id) => selectOp(id)} />
       {historyTruncated ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">This history is very long; only its first part is shown.</p>
@@ -151,7 +178,7 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
             onQuery={setQuery}
             onSubmit={onSubmitSearch}
             searchRef={searchRef}
-            counts={{ graph: model.health.operations, events: events.length }}
+            counts={{ graph: model.health.operations, events: model.events.length }}
           />
           {tab === "graph" && standIn ? (
             <p className="border-b border-zinc-200 bg-sky-50 px-3 py-1 text-xs text-sky-900" data-testid="hidden-selection">
@@ -185,7 +212,7 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
             ) : null}
             {tab === "events" && rows ? (
               <EventsView
-                events={events}
+                events={model.events}
                 rows={rows}
                 filtered={filteredRows}
                 types={types}
@@ -200,7 +227,14 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
         {/* The column stays in place with or without a selection, so the views never change size under the user. */}
         <div className="max-h-[70vh] w-full overflow-y-auto lg:w-[26rem] lg:shrink-0">
           {selectedOp ? (
-            <OperationInspector operation={selectedOp} byId={model.byId} onSelect={selectOp} onSelectEvent={selectEvent} onClose={() => selectOp(undefined)} />
+            <OperationInspector
+              operation={selectedOp}
+              byId={model.byId}
+              onSelect={selectOp}
+              onSelectEvent={selectEvent}
+              onClose={() => selectOp(undefined)}
+              asOf={shownPoint}
+            />
           ) : selectedEvent ? (
             <EventInspector
               event={selectedEvent}
@@ -210,11 +244,13 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
             />
           ) : (
             <div className="hidden space-y-2 rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 lg:block">
-              {opId || eventId !== undefined ? <p data-testid="selection-missing">The selected {opId ? "operation" : "event"} is not in this history.</p> : null}
+              {opId || eventId !== undefined ? (
+                <p data-testid="selection-missing">
+                  The selected {opId ? "operation" : "event"} {shownPoint ? "had not happened yet at this point" : "is not in this history"}.
+                </p>
+              ) : null}
               <p>Select an operation or an event to see its input, result, errors and attempts.</p>
-              <p className="text-xs">
-                <kbd className="rounded border px-1">j</kbd>/<kbd className="rounded border px-1">k</kbd> step through them, <kbd className="rounded border px-1">/</kbd> searches.
-              </p>
+              <ShortcutHints />
             </div>
           )}
         </div>
@@ -226,7 +262,9 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
 /**
  * Everything about one execution below the breadcrumb: header, health, the Graph / Timeline /
  * Events views, and the inspector. Driven by props only, so a live execution and an opened file
- * render the same way; the view and the selection live in the URL (`?tab=`, `?op=`, `?event=`, `?q=`).
+ * render the same way; the view, the selection and the point in time live in the URL (`?tab=`,
+ * `?op=`, `?event=`, `?q=`, `?at=`). With `?at=` the views show the execution as it stood at that
+ * event, and the live execution's actions are hidden.
  *
  * @example <ExecutionWorkspace events={parseHistory(json).events} source="file" title="orders.json" />
  */

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { operationDurationMs, operationLabel, type AttemptView, type OperationView } from "@durable-lens/sdk/history";
+import { operationDurationMs, operationLabel, type AttemptView, type OperationView, type ReplayPoint } from "@durable-lens/sdk/history";
 import type { ReactNode } from "react";
 import { durationBetween, formatDuration, formatTimestamp } from "@/lib/format";
 import { executionPath } from "@/lib/segments";
@@ -35,7 +35,22 @@ function Section({ title, children, testId }: { title: ReactNode; children: Reac
   );
 }
 
-function Attempt({ attempt, next, last }: { attempt: AttemptView; next: AttemptView | undefined; last: boolean }) {
+/**
+ * Time left until `at`: counting down from now in the latest view; while time travelling, fixed
+ * from the point shown (a countdown from today would say nothing about that point).
+ */
+function Due({ at, asOf }: { at: number; asOf: ReplayPoint | undefined }) {
+  if (!asOf) return <Countdown at={at} />;
+  if (!asOf.time) return <span className="font-mono">{formatTimestamp(new Date(at), true)}</span>;
+  const left = at - asOf.time.getTime();
+  return (
+    <span className="font-mono" data-testid="due-as-of">
+      {left >= 0 ? `${formatDuration(left)} after this point` : `${formatDuration(-left)} before this point`}
+    </span>
+  );
+}
+
+function Attempt({ attempt, next, last, asOf }: { attempt: AttemptView; next: AttemptView | undefined; last: boolean; asOf: ReplayPoint | undefined }) {
   const delay = attempt.nextAttemptDelaySeconds;
   const waited = next ? durationBetween(attempt.endedAt, next.startedAt) : undefined;
   const retryAt = delay !== undefined && attempt.endedAt ? attempt.endedAt.getTime() + delay * 1000 : undefined;
@@ -61,7 +76,7 @@ function Attempt({ attempt, next, last }: { attempt: AttemptView; next: AttemptV
           {!next && last && retryAt !== undefined ? (
             <>
               {" · due "}
-              <Countdown at={retryAt} />
+              <Due at={retryAt} asOf={asOf} />
             </>
           ) : null}
         </p>
@@ -70,7 +85,7 @@ function Attempt({ attempt, next, last }: { attempt: AttemptView; next: AttemptV
   );
 }
 
-function WaitSchedule({ op }: { op: OperationView }) {
+function WaitSchedule({ op, asOf }: { op: OperationView; asOf: ReplayPoint | undefined }) {
   const wait = op.wait;
   if (!wait) return null;
   const scheduled = wait.scheduledEndAt;
@@ -85,7 +100,7 @@ function WaitSchedule({ op }: { op: OperationView }) {
         {lateMs !== undefined ? <Fact label="Fired">{lateMs >= 0 ? `${formatDuration(lateMs)} after schedule` : `${formatDuration(-lateMs)} early`}</Fact> : null}
         {op.status === "STARTED" && scheduled ? (
           <Fact label="Ends">
-            <Countdown at={scheduled.getTime()} />
+            <Due at={scheduled.getTime()} asOf={asOf} />
           </Fact>
         ) : null}
       </dl>
@@ -93,7 +108,7 @@ function WaitSchedule({ op }: { op: OperationView }) {
   );
 }
 
-function CallbackFacts({ op }: { op: OperationView }) {
+function CallbackFacts({ op, asOf }: { op: OperationView; asOf: ReplayPoint | undefined }) {
   const cb = op.callback;
   if (!cb) return null;
   const timeoutAt = cb.timeoutSeconds && op.startedAt ? op.startedAt.getTime() + cb.timeoutSeconds * 1000 : undefined;
@@ -112,7 +127,7 @@ function CallbackFacts({ op }: { op: OperationView }) {
         {cb.heartbeatTimeoutSeconds !== undefined ? <Fact label="Heartbeat every">{formatDuration(cb.heartbeatTimeoutSeconds * 1000)}</Fact> : null}
         {op.status === "STARTED" && timeoutAt !== undefined ? (
           <Fact label="Times out">
-            <Countdown at={timeoutAt} />
+            <Due at={timeoutAt} asOf={asOf} />
           </Fact>
         ) : null}
       </dl>
@@ -152,15 +167,18 @@ export interface OperationInspectorProps {
   onSelect: (id: string) => void;
   onSelectEvent: (eventId: number) => void;
   onClose: () => void;
+  /** Set while time travelling: the point shown. Deadlines count from its time, and a past state offers no actions. */
+  asOf?: ReplayPoint;
 }
 
 /**
  * Everything the history says about one operation: timing, payloads, error, each attempt with its
  * error and back-off, wait schedule, callback id, invoked execution, and what it contains.
+ * The answer form of a waiting callback only in the latest view: a past state cannot be acted on.
  *
  * @example <OperationInspector operation={op} byId={byId} onSelect={select} onSelectEvent={selectEvent} onClose={clear} />
  */
-export function OperationInspector({ operation: op, byId, onSelect, onSelectEvent, onClose }: OperationInspectorProps) {
+export function OperationInspector({ operation: op, byId, onSelect, onSelectEvent, onClose, asOf }: OperationInspectorProps) {
   const running = op.status === "STARTED" || op.status === "PENDING";
   const parent = op.parentId ? byId.get(op.parentId) : undefined;
   const truncated = new Set(op.truncatedPayloads ?? []);
@@ -235,9 +253,9 @@ export function OperationInspector({ operation: op, byId, onSelect, onSelectEven
         </p>
       ) : null}
 
-      <WaitSchedule op={op} />
-      <CallbackFacts op={op} />
-      <InspectorCallbackActions op={op} />
+      <WaitSchedule op={op} asOf={asOf} />
+      <CallbackFacts op={op} asOf={asOf} />
+      {asOf ? null : <InspectorCallbackActions op={op} />}
 
       {op.input !== undefined || truncated.has("input") ? (
         <Section title="Input">
@@ -261,7 +279,7 @@ export function OperationInspector({ operation: op, byId, onSelect, onSelectEven
         <Section title={`Attempts (${op.attempts.length})`} testId="inspector-attempts">
           <ol className="space-y-2">
             {op.attempts.map((a, i) => (
-              <Attempt key={a.number} attempt={a} next={op.attempts[i + 1]} last={i === op.attempts.length - 1} />
+              <Attempt key={a.number} attempt={a} next={op.attempts[i + 1]} last={i === op.attempts.length - 1} asOf={asOf} />
             ))}
           </ol>
         </Section>

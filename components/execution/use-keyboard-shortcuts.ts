@@ -1,26 +1,40 @@
 "use client";
 import { useEffect, useRef } from "react";
 
-export interface KeyboardShortcuts {
-  /** j */
-  next: () => void;
-  /** k */
-  previous: () => void;
-  /** / */
-  search: () => void;
-  /** Escape, outside text fields */
-  clear: () => void;
-}
+/** The page's keys, one per action; the hint list shows the same table, so the two never disagree. */
+export const SHORTCUT_KEYS = {
+  next: "j",
+  previous: "k",
+  search: "/",
+  /** Outside text fields: leaves time travel, or clears the selection. */
+  clear: "Escape",
+  eventBack: ",",
+  eventForward: ".",
+  checkpointBack: "[",
+  checkpointForward: "]",
+  invocationBack: "{",
+  invocationForward: "}",
+  play: "p",
+} as const;
+
+export type KeyboardShortcuts = Record<keyof typeof SHORTCUT_KEYS, () => void>;
+
+const ACTION_BY_KEY = new Map(Object.entries(SHORTCUT_KEYS).map(([action, key]) => [key as string, action as keyof KeyboardShortcuts]));
+
+/** Inputs that take no text (a slider, a checkbox): the page's keys still work while they have focus. */
+const KEYLESS_INPUTS: ReadonlySet<string> = new Set(["range", "checkbox", "radio", "button", "submit", "reset"]);
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT";
+  if (target instanceof HTMLInputElement) return !KEYLESS_INPUTS.has(target.type);
+  return target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT";
 }
 
 /**
- * j/k, / and Escape for the whole page, ignored while the user types in a field or holds a modifier.
+ * The keys of {@link SHORTCUT_KEYS} for the whole page, ignored while the user types in a field or
+ * holds a modifier (Shift aside: it is how `{` and `}` are typed).
  *
- * @example useKeyboardShortcuts({ next, previous, search: () => input.current?.focus(), clear })
+ * @example useKeyboardShortcuts({ next, previous, search: () => input.current?.focus(), clear, ...timeTravelKeys })
  */
 export function useKeyboardShortcuts(shortcuts: KeyboardShortcuts): void {
   // The latest handlers, without re-attaching the listener on every render.
@@ -31,10 +45,10 @@ export function useKeyboardShortcuts(shortcuts: KeyboardShortcuts): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      const action = { j: ref.current.next, k: ref.current.previous, "/": ref.current.search, Escape: ref.current.clear }[e.key];
+      const action = ACTION_BY_KEY.get(e.key);
       if (!action) return;
       e.preventDefault();
-      action();
+      ref.current[action]();
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);

@@ -1,6 +1,7 @@
 /**
  * The execution page's state as kept in its URL: `?tab=` the view, `?op=` the selected operation,
- * `?event=` the selected event (by EventId), `?q=` the search text. Reload restores it all.
+ * `?event=` the selected event (by EventId), `?q=` the search text, `?at=` the past point shown
+ * while time travelling (an EventId; absent for the latest view). Reload restores it all.
  */
 
 export const WORKSPACE_TABS = ["graph", "timeline", "events"] as const;
@@ -11,12 +12,20 @@ export interface WorkspaceState {
   opId?: string;
   eventId?: number;
   query: string;
+  /** The EventId the views show the execution as of; undefined shows it as it stands. */
+  at?: number;
+}
+
+/** A positive integer parameter (an EventId), or undefined. */
+function eventIdParam(params: Pick<URLSearchParams, "get">, name: string): number | undefined {
+  const value = Number(params.get(name) ?? "");
+  return Number.isInteger(value) && value >= 1 ? value : undefined;
 }
 
 /**
  * Reads the state from search params; unknown tabs and bad event ids fall back to defaults.
  *
- * @example readWorkspaceState(new URLSearchParams("tab=events&event=12")) // { tab: "events", eventId: 12, query: "" }
+ * @example readWorkspaceState(new URLSearchParams("tab=events&event=12&at=30")) // { tab: "events", eventId: 12, query: "", at: 30 }
  */
 export function readWorkspaceState(params: Pick<URLSearchParams, "get">): WorkspaceState {
   const tab = params.get("tab");
@@ -26,13 +35,15 @@ export function readWorkspaceState(params: Pick<URLSearchParams, "get">): Worksp
   };
   const op = params.get("op");
   if (op) state.opId = op;
-  const event = Number(params.get("event") ?? "");
-  if (Number.isInteger(event) && event >= 1) state.eventId = event;
+  const event = eventIdParam(params, "event");
+  if (event !== undefined) state.eventId = event;
+  const at = eventIdParam(params, "at");
+  if (at !== undefined) state.at = at;
   return state;
 }
 
 /** Changes to apply; `undefined` removes a parameter. */
-export type WorkspaceChange = Partial<{ tab: WorkspaceTab; op: string | undefined; event: number | undefined; q: string | undefined }>;
+export type WorkspaceChange = Partial<{ tab: WorkspaceTab; op: string | undefined; event: number | undefined; q: string | undefined; at: number | undefined }>;
 
 /**
  * The search string after a change, keeping parameters this page does not own and leaving
