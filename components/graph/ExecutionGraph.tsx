@@ -121,9 +121,11 @@ interface ExecutionGraphProps {
   onShowMore: (groupId: string | undefined) => void;
   /** Operations to keep bright while searching; undefined when not searching. */
   matches?: ReadonlySet<string>;
+  /** Operations to mark with a note (operation id to note), e.g. a replay's divergence. */
+  pinned?: ReadonlyMap<string, string>;
 }
 
-function GraphCanvas({ model, selectedId, onSelect, onToggleGroup, onShowMore, matches }: ExecutionGraphProps) {
+function GraphCanvas({ model, selectedId, onSelect, onToggleGroup, onShowMore, matches, pinned }: ExecutionGraphProps) {
   const layout = useLayout(model);
   const container = useRef<HTMLDivElement>(null);
   const clicked = useRef<string | undefined>(undefined);
@@ -133,8 +135,8 @@ function GraphCanvas({ model, selectedId, onSelect, onToggleGroup, onShowMore, m
     [layout, selectedId],
   );
   const context = useMemo<GraphContextValue>(
-    () => (matches ? { toggleGroup: onToggleGroup, showMore: onShowMore, matches } : { toggleGroup: onToggleGroup, showMore: onShowMore }),
-    [onToggleGroup, onShowMore, matches],
+    () => ({ toggleGroup: onToggleGroup, showMore: onShowMore, ...(matches && { matches }), ...(pinned && { pinned }) }),
+    [onToggleGroup, onShowMore, matches, pinned],
   );
   const onNodeClick: NodeMouseHandler<FlowNode> = (_event, node) => {
     // A "more" node is not an operation; its button draws the next page.

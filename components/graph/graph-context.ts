@@ -12,6 +12,8 @@ export interface GraphContextValue {
   showMore: (groupId: string | undefined) => void;
   /** Operations matching the search (and the groups holding them); undefined when not searching. */
   matches?: ReadonlySet<string>;
+  /** Operations to mark with a note, e.g. where replayed code diverged from its history. */
+  pinned?: ReadonlyMap<string, string>;
 }
 
 export const GraphContext = createContext<GraphContextValue>({ toggleGroup: () => undefined, showMore: () => undefined });

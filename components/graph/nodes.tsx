@@ -53,6 +53,7 @@ export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
   const attempts = op.attempts.length;
   const start = data.node.kind === "execution";
   const dimmed = useDimmed(op.id);
+  const pin = useContext(GraphContext).pinned?.get(op.id);
   const invoked = op.chainedInvoke?.durableExecutionArn;
   return (
     <div
@@ -61,11 +62,16 @@ export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
       data-op-type={op.type}
       data-status={op.status}
       title={`${operationLabel(op)} · ${op.status}`}
-      className={`flex h-full w-full cursor-pointer flex-col justify-between rounded-md border border-l-4 px-3 py-2 shadow-sm transition ${
+      className={`relative flex h-full w-full cursor-pointer flex-col justify-between rounded-md border border-l-4 px-3 py-2 shadow-sm transition ${
         start ? "border-zinc-700 bg-zinc-900 text-white" : "border-zinc-300 bg-white text-zinc-900"
-      } ${style.accent} ${selected ? "ring-2 ring-sky-500 ring-offset-1" : "hover:shadow-md"} ${dimmed ? "opacity-30" : ""}`}
+      } ${style.accent} ${selected ? "ring-2 ring-sky-500 ring-offset-1" : "hover:shadow-md"} ${dimmed ? "opacity-30" : ""} ${pin ? "ring-2 ring-red-600 ring-offset-2" : ""}`}
     >
       <Handles />
+      {pin ? (
+        <span data-testid="graph-node-pin" className="absolute -top-3 right-2 rounded bg-red-600 px-1.5 text-[10px] font-semibold text-white shadow">
+          {pin}
+        </span>
+      ) : null}
       <div className={`flex items-center justify-between text-[10px] font-medium uppercase tracking-wide ${start ? "text-zinc-300" : "text-zinc-500"}`}>
         <span className="flex items-center gap-1">
           <TypeIcon type={op.type} />

@@ -120,3 +120,89 @@ describe("a history still running", () => {
     expect(sim.snapshot().divergences).toEqual([]);
   });
 });
+
+describe("what-ifs", () => {
+  const approval = withDurableExecution(async (_e: unknown, ctx) => {
+    const decision = await ctx.waitForCallback<string>("approve", async () => undefined, { timeout: { hours: 1 } });
+    await ctx.wait("settle", { seconds: 30 });
+    return ctx.step("record", async () => `decided ${decision}`);
+  });
+
+  it("answers a pending callback, moves the clock past a wait and takes a step's outcome from the user", async () => {
+    const { events } = await record("fn", approval, {});
+    // The recording waits on the callback (nobody answered it).
+    const firstInvocation = events.find((e) => e.EventType === "InvocationCompleted")!.EventId!;
+    const sim = new ReplaySimulator({ recording: events.filter((e) => e.EventId! <= firstInvocation), handler: approval, functionName: "fn" });
+    const idle = await runThrough(sim);
+    expect(idle.pause.kind).toBe("idle");
+    if (idle.pause.kind !== "idle") return;
+    const callback = idle.pause.pending.find((w) => w.kind === "callback")!;
+    expect(callback).toMatchObject({ recorded: false });
+    sim.resolveCallback(callback.operationId, { kind: "succeed", payload: JSON.stringify("yes") });
+    const waiting = await runThrough(sim);
+    expect(waiting.pause).toMatchObject({ kind: "idle", pending: [{ kind: "wait", name: "settle" }] });
+    const before = sim.snapshot().nowMs;
+    sim.advanceClock();
+    expect(sim.snapshot().nowMs - before).toBe(30_000);
+    const asked = await runThrough(sim);
+    expect(asked.pause).toMatchObject({ kind: "outcome-needed", request: { name: "record", reason: "beyond-record" } });
+    sim.provideOutcome({ kind: "succeed", payload: JSON.stringify("decided yes") });
+    expect((await runThrough(sim)).pause).toMatchObject({ kind: "ended", status: "SUCCEEDED", result: JSON.stringify("decided yes") });
+  });
+
+  it("makes a recorded step fail instead; its retries and the execution fail with it", async () => {
+    const { events } = await record("payment-with-retries", paymentWithRetries, { paymentId: "p1", amount: 10, declines: 0 });
+    const step = projectHistory(events).operations.find((op) => op.name === "charge-card")!;
+    expect(step.status).toBe("SUCCEEDED");
+    const sim = new ReplaySimulator({ recording: events, handler: paymentWithRetries, functionName: "payment-with-retries" });
+    sim.overrideStep(step.id, { kind: "fail", error: { ErrorType: "Error", ErrorMessage: "card expired" } });
+    // The retry strategy tries again; the record has no second attempt, so the user says how it goes.
+    for (const attempt of [2, 3]) {
+      // The back-off is not in the record either: the clock moves when the user says so.
+      const backOff = await runThrough(sim);
+      expect(backOff.pause).toMatchObject({ kind: "idle", pending: [{ kind: "retry", name: "charge-card", recorded: false }] });
+      sim.advanceClock();
+      const { pause } = await runThrough(sim);
+      expect(pause).toMatchObject({ kind: "outcome-needed", request: { name: "charge-card", attempt, reason: "no-recorded-outcome" } });
+      sim.provideOutcome({ kind: "fail", error: { ErrorType: "Error", ErrorMessage: "still expired" } });
+    }
+    const { pause } = await runThrough(sim);
+    expect(pause).toMatchObject({ kind: "ended", status: "FAILED", error: { ErrorMessage: "still expired" } });
+    const snap = sim.snapshot();
+    expect(snap.whatIf).toBe(true);
+    // Noted, not stopped at: the what-if changed how the execution ended.
+    expect(snap.divergences.map((d) => d.kind)).toEqual(["outcome"]);
+  });
+
+  it("forks from a checkpoint of a simulation: the engine starts from that state and the runtime replays it", async () => {
+    const flow = withDurableExecution(async (_e: unknown, ctx) => {
+      const a = await ctx.step("first", async () => 1);
+      const b = await ctx.step("second", async () => 2);
+      return a + b;
+    });
+    const { events } = await record("fn", flow, {});
+    const first = new ReplaySimulator({ recording: events, handler: flow, functionName: "fn" });
+    await runThrough(first);
+    const snap = first.snapshot();
+    // Checkpoint 2 is where "first" succeeded.
+    const seed = snap.events.filter((e) => (e.EventId ?? 0) <= snap.checkpointEventIds[1]!);
+    expect(seed.at(-1)).toMatchObject({ EventType: "StepSucceeded", Name: "first" });
+    const fork = new ReplaySimulator({ recording: events, handler: flow, functionName: "fn", seed, whatIf: true });
+    fork.overrideStep(projectHistory(events).operations.find((op) => op.name === "second")!.id, { kind: "succeed", payload: "40" });
+    const { pause } = await runThrough(fork);
+    expect(pause).toMatchObject({ kind: "ended", status: "SUCCEEDED", result: "41" });
+    const forked = fork.snapshot();
+    expect(forked.invocations[0]!.replayedIds).toHaveLength(1);
+    expect(forked.divergences.map((d) => d.kind)).toEqual(["outcome"]);
+  });
+
+  it("starts at a later invocation, replaying the earlier ones from the log", async () => {
+    const { events } = await record("payment-with-retries", paymentWithRetries, { paymentId: "p1", amount: 10 });
+    const secondEnd = events.filter((e) => e.EventType === "InvocationCompleted")[0]!.EventId!;
+    const sim = new ReplaySimulator({ recording: events, handler: paymentWithRetries, functionName: "payment-with-retries", seed: events.filter((e) => e.EventId! <= secondEnd) });
+    const { pause } = await runThrough(sim);
+    expect(pause).toMatchObject({ kind: "ended", status: "FAILED" });
+    expect(sim.snapshot().invocations[0]!.replayedIds).toHaveLength(1);
+    expect(sim.snapshot().divergences).toEqual([]);
+  });
+});

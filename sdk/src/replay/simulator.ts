@@ -167,6 +167,8 @@ export class ReplaySimulator {
   private readonly divergences: Divergence[] = [];
   private readonly checkpointEventIds: number[] = [];
   private readonly overrides = new Map<string, Outcome>();
+  /** Step attempts (`id#attempt`) whose outcome the user gave: no record to check the decision after them against. */
+  private readonly userDecided = new Set<string>();
   private whatIf: boolean;
   private checkpointCount = 0;
   private gate?: Promise<void>;
@@ -224,6 +226,11 @@ export class ReplaySimulator {
       this.waiter = resolve;
       this.deliver();
     });
+  }
+
+  /** Where the simulation waits now; undefined before the first `next()` answered. */
+  get paused(): SimulationPause | undefined {
+    return this.delivered ? this.queue[0]?.pause : this.final;
   }
 
   /** Answers an `outcome-needed` pause; `next()` then carries on with it. */
@@ -374,14 +381,20 @@ export class ReplaySimulator {
     if (updates.length === 0) return client.checkpoint(p);
     const views = updates.map((u) => this.examine(u, inv));
     const number = ++this.checkpointCount;
-    const release = this.pause({ kind: "checkpoint", checkpoint: { number, invocation: inv.number, updates: views } });
-    this.gate = release;
-    await release;
-    this.gate = undefined;
-    for (const v of views) if (v.divergence) await this.diverge(v.divergence);
-    const response = await client.checkpoint(p);
-    this.checkpointEventIds[number - 1] = this.lastEventId();
-    return response;
+    let open!: () => void;
+    this.gate = new Promise<void>((resolve) => (open = resolve));
+    try {
+      await this.pause({ kind: "checkpoint", checkpoint: { number, invocation: inv.number, updates: views } });
+      const response = await client.checkpoint(p);
+      this.checkpointEventIds[number - 1] = this.lastEventId();
+      // Applied first, so the divergent operation is in the simulated history to be pointed at;
+      // the gate stays shut meanwhile, so no step outcome is asked for past a divergence.
+      for (const v of views) if (v.divergence) await this.diverge(v.divergence);
+      return response;
+    } finally {
+      this.gate = undefined;
+      open();
+    }
   }
 
   private examine(u: OperationUpdate, inv: SimulatedInvocation): UpdateView {
@@ -397,7 +410,7 @@ export class ReplaySimulator {
     if (!divergence && recorded) {
       const attempt = (this.store.getOperation(this.arn, u.Id)?.StepDetails?.Attempt ?? 0) + 1;
       divergence =
-        checkAttemptDecision(u, recorded, recorded.attempts[attempt - 1]) ??
+        (this.userDecided.has(`${u.Id}#${attempt}`) ? undefined : checkAttemptDecision(u, recorded, recorded.attempts[attempt - 1])) ??
         checkContextOutcome(u, recorded) ??
         (u.Type === "CONTEXT" && u.Action !== "START" ? checkRemoved(u.Id, this.recorded.operations, this.visited) : undefined);
     }
@@ -414,6 +427,7 @@ export class ReplaySimulator {
     const override = this.overrides.get(attempt.id);
     if (override) {
       this.overrides.delete(attempt.id);
+      this.userDecided.add(`${attempt.id}#${attempt.attempt}`);
       return this.apply(override);
     }
     const recorded = this.byId.get(attempt.id);
@@ -431,6 +445,7 @@ export class ReplaySimulator {
       attempt: attempt.attempt,
       reason: sameOperation ? "no-recorded-outcome" : "beyond-record",
     });
+    this.userDecided.add(`${attempt.id}#${attempt.attempt}`);
     return this.apply(answer);
   }
 

@@ -239,7 +239,7 @@ export function toOperationInfoMap(operations: Iterable<Operation>): Record<stri
  * Each module must export `durableExecutionPluginProvider`.
  */
 export async function loadEnvironmentPlugins(
-  importModule: (specifier: string) => Promise<Record<string, unknown>> = (s) => import(/* @vite-ignore */ s),
+  importModule: (specifier: string) => Promise<Record<string, unknown>> = (s) => import(/* @vite-ignore */ /* webpackIgnore: true */ /* turbopackIgnore: true */ s),
 ): Promise<DurableInstrumentationPlugin[]> {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   const specifiers = (env?.DURABLE_EXECUTION_PLUGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);

@@ -1,0 +1,85 @@
+"use client";
+import { sampleFunctions } from "@durable-lens/sdk/examples";
+import { useState } from "react";
+import { buttonStyles, inputStyle, labelStyle } from "@/components/actions/styles";
+import type { CodeSource } from "./worker-protocol";
+
+/** The header the local service names a bundle's handler export with. */
+const EXPORT_HEADER = "x-durable-lens-handler-export";
+
+/** The local service's browser bundle of a registered function's handler. */
+async function fetchBundle(functionName: string): Promise<CodeSource> {
+  const response = await fetch(`/api/functions/${encodeURIComponent(functionName)}/handler-bundle`);
+  if (!response.ok) {
+    const body = (await response.json().catch(() => undefined)) as { message?: string; Message?: string } | undefined;
+    throw new Error(body?.message ?? body?.Message ?? `The service answered ${response.status}`);
+  }
+  const exportName = response.headers.get(EXPORT_HEADER) ?? undefined;
+  return { kind: "module", code: await response.text(), ...(exportName && { exportName }), label: `the local service's ${functionName}` };
+}
+
+/**
+ * Chooses the code a simulation runs: the sample of that name, the local service's bundle of
+ * the function, or a handler module from disk (an ES module; its SDK imports are provided).
+ *
+ * @example <CodeSourcePicker functionName="order-processor" onPick={setCode} />
+ */
+export function CodeSourcePicker({ functionName, onPick, picked }: { functionName: string; onPick: (code: CodeSource) => void; picked?: CodeSource }) {
+  const sample = sampleFunctions.some((f) => f.name === functionName);
+  const [problem, setProblem] = useState<string>();
+  const [loading, setLoading] = useState(false);
+  const [exportName, setExportName] = useState("");
+
+  const fromService = async () => {
+    setProblem(undefined);
+    setLoading(true);
+    try {
+      onPick(await fetchBundle(functionName));
+    } catch (error) {
+      setProblem(`No bundle from the local service: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setLoading(false);
+    }
+  };
+  const fromFile = async (file: File | undefined) => {
+    if (!file) return;
+    setProblem(undefined);
+    onPick({ kind: "module", code: await file.text(), label: file.name, ...(exportName.trim() && { exportName: exportName.trim() }) });
+  };
+
+  return (
+    <section className="space-y-2 rounded-lg border border-zinc-200 bg-white p-4" data-testid="code-source">
+      <h3 className="text-sm font-semibold text-zinc-800">Code to replay</h3>
+      <div className="flex flex-wrap items-end gap-3">
+        {sample ? (
+          <button type="button" className={buttonStyles.secondary} onClick={() => onPick({ kind: "sample", name: functionName })} data-testid="code-sample">
+            Sample function {functionName}
+          </button>
+        ) : null}
+        <button type="button" className={buttonStyles.secondary} onClick={fromService} disabled={loading} data-testid="code-service">
+          {loading ? "Fetching…" : "Local service's bundle"}
+        </button>
+        <label className={labelStyle}>
+          Handler module (.js, .mjs)
+          <input type="file" accept=".js,.mjs,text/javascript" className="block text-sm" onChange={(e) => void fromFile(e.target.files?.[0])} data-testid="code-file" />
+        </label>
+        <label className={labelStyle}>
+          Export (optional)
+          <input className={`${inputStyle} w-32`} value={exportName} placeholder="handler" onChange={(e) => setExportName(e.target.value)} data-testid="code-export" />
+        </label>
+      </div>
+      {picked ? (
+        <p className="text-xs text-zinc-600" data-testid="code-picked">
+          Replaying {picked.kind === "sample" ? `the sample function ${picked.name}` : picked.label}
+        </p>
+      ) : (
+        <p className="text-xs text-zinc-500">The module may import the durable SDK (@durable-lens/sdk or @aws/durable-execution-sdk-js); anything else must be bundled into it.</p>
+      )}
+      {problem ? (
+        <p role="alert" className="text-sm text-red-700" data-testid="code-problem">
+          {problem}
+        </p>
+      ) : null}
+    </section>
+  );
+}

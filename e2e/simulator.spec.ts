@@ -1,0 +1,109 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+/** The ARN of a seeded execution, once it has reached `status` (seeds take a few seconds to settle). */
+async function seededArn(request: APIRequestContext, functionName: string, executionName: string, status: string): Promise<string> {
+  let arn = "";
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(`/api/functions/${functionName}/executions?maxItems=50`);
+        const body = (await response.json()) as { executions?: Array<{ arn: string; name: string; status: string }> };
+        const found = body.executions?.find((e) => e.name === executionName);
+        arn = found?.arn ?? "";
+        return found?.status;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(status);
+  return arn;
+}
+
+const simulateUrl = (arn: string) => `/executions/${encodeURIComponent(arn)}/simulate`;
+
+async function startWithSample(page: Page) {
+  await page.getByTestId("code-sample").click();
+  await expect(page.getByTestId("code-picked")).toContainText("sample function");
+  await page.getByTestId("sim-start").click();
+}
+
+test("replays a sample execution with its code, checkpoint by checkpoint, to the recorded end", async ({ page, request }) => {
+  const arn = await seededArn(request, "order-processor", "order-1001", "SUCCEEDED");
+  await page.goto(`/executions/${encodeURIComponent(arn)}`);
+  await page.getByRole("link", { name: "Replay with code" }).click();
+  await expect(page).toHaveURL(/\/simulate$/);
+  await startWithSample(page);
+
+  // The first checkpoint: the first step starts, as the history recorded it.
+  const pause = page.getByTestId("sim-pause");
+  await expect(pause.getByTestId("pause-checkpoint")).toContainText("Checkpoint 1 · invocation 1");
+  await expect(pause.getByTestId("checkpoint-update").first()).toContainText("validate-order");
+  await expect(pause.getByTestId("checkpoint-update").first()).toContainText("matches the record");
+  await page.getByTestId("sim-next-checkpoint").click();
+  await expect(pause.getByTestId("pause-checkpoint")).toContainText("Checkpoint 2");
+
+  // The next invocation replays what the first one recorded.
+  await page.getByTestId("sim-next-invocation").click();
+  await expect(page.getByTestId("sim-invocation")).toHaveCount(2);
+  await expect(page.getByTestId("sim-invocation").nth(1)).toContainText(/[1-9]\d* replayed from the log/);
+
+  await page.getByTestId("sim-run").click();
+  await expect(pause.getByTestId("pause-ended")).toContainText("SUCCEEDED");
+  await expect(page.getByTestId("graph-node-pin")).toHaveCount(0);
+  await expect(page.getByTestId("graph-node").filter({ hasText: "ship" }).first()).toHaveAttribute("data-status", "SUCCEEDED");
+  // The workflow's log lines of its fresh runs are captured.
+  await expect(page.getByTestId("sim-log-line").first()).toBeVisible();
+  // Compared with the recording, nothing changed.
+  await page.getByTestId("sim-view-compare").click();
+  await expect(page.getByTestId("execution-diff")).toBeVisible();
+});
+
+test("completes a callback the recording still waits on, then answers the step after it", async ({ page, request }) => {
+  const arn = await seededArn(request, "expense-approval", "expense-4001", "RUNNING");
+  await page.goto(simulateUrl(arn));
+  await startWithSample(page);
+  await page.getByTestId("sim-run").click();
+
+  const pause = page.getByTestId("sim-pause");
+  await expect(pause.getByTestId("pause-idle")).toBeVisible();
+  const callback = pause.getByTestId("pending-work").filter({ hasText: "manager-approval" });
+  await callback.getByTestId("callback-outcome-json").fill('{"approved": true}');
+  await callback.getByTestId("callback-outcome-submit").click();
+
+  // The code goes past the record: the step after the callback needs an outcome from us.
+  await page.getByTestId("sim-run").click();
+  await expect(pause.getByTestId("pause-outcome")).toContainText('"record-decision"');
+  await pause.getByTestId("step-outcome-json").fill('{"expenseId":"4001","approved":true}');
+  await pause.getByTestId("step-outcome-submit").click();
+  await page.getByTestId("sim-run").click();
+  await expect(pause.getByTestId("pause-ended")).toContainText("SUCCEEDED");
+  await expect(pause.getByTestId("simulated-result")).toContainText('"approved": true');
+});
+
+test("pins the divergence of a changed handler on the graph, the history beside the code", async ({ page, request }) => {
+  const arn = await seededArn(request, "payment-with-retries", "payment-2001", "FAILED");
+  await page.goto(simulateUrl(arn));
+  const changed = [
+    'import { withDurableExecution } from "@aws/durable-execution-sdk-js";',
+    "export const handler = withDurableExecution(async (payment, ctx) =>",
+    '  ctx.step("charge-card-v2", async () => { throw new Error("declined"); }));',
+  ].join("\n");
+  await page.getByTestId("code-file").setInputFiles({ name: "payment-v2.mjs", mimeType: "text/javascript", buffer: Buffer.from(changed) });
+  await expect(page.getByTestId("code-picked")).toContainText("payment-v2.mjs");
+  await page.getByTestId("sim-start").click();
+  await page.getByTestId("sim-run").click();
+
+  const divergence = page.getByTestId("pause-diverged");
+  await expect(divergence).toBeVisible();
+  await expect(divergence.getByTestId("divergence-expected-name")).toHaveText("charge-card");
+  await expect(divergence.getByTestId("divergence-actual-name")).toHaveText("charge-card-v2");
+  await expect(page.getByTestId("graph-node").filter({ has: page.getByTestId("graph-node-pin") })).toContainText("charge-card-v2");
+});
+
+test("names a module the browser cannot load", async ({ page, request }) => {
+  const arn = await seededArn(request, "payment-with-retries", "payment-2001", "FAILED");
+  await page.goto(simulateUrl(arn));
+  const bad = 'import _ from "lodash";\nexport const handler = () => _;';
+  await page.getByTestId("code-file").setInputFiles({ name: "needs-lodash.mjs", mimeType: "text/javascript", buffer: Buffer.from(bad) });
+  await page.getByTestId("sim-start").click();
+  await expect(page.getByTestId("error-box")).toContainText('imports "lodash"');
+});
