@@ -2,8 +2,7 @@
 import { parseDurableExecutionArn } from "@durable-lens/sdk/protocol";
 import Link from "next/link";
 import { useState } from "react";
-import type { ExecutionFilter } from "@/lib/queries";
-import { useExecutions } from "@/lib/queries";
+import { useExecutions, type ExecutionFilter } from "@/lib/queries";
 import { formatTimestamp } from "@/lib/format";
 import { ActionDialog } from "@/components/actions/ActionDialog";
 import { buttonStyles } from "@/components/actions/styles";

@@ -3,6 +3,7 @@ import { diffExecutions } from "@durable-lens/sdk/history";
 import type { Event } from "@durable-lens/sdk/protocol";
 import { useMemo, useState } from "react";
 import { EmptyState } from "@/components/ui/EmptyState";
+import { DiffProblems } from "./DiffProblems";
 import { DiffSummary } from "./DiffSummary";
 import { visibleRows, type DiffFilter } from "./diff-filter";
 import { OperationDiffRow } from "./OperationDiffRow";
@@ -11,22 +12,6 @@ const FILTERS: ReadonlyArray<{ id: DiffFilter; label: string }> = [
   { id: "changed", label: "Changed only" },
   { id: "all", label: "All operations" },
 ];
-
-function Problems({ label, problems }: { label: string; problems: readonly string[] }) {
-  if (problems.length === 0) return null;
-  return (
-    <details className="rounded-md border border-amber-200 bg-amber-50 p-3 text-xs text-amber-900" data-testid="diff-problems">
-      <summary className="cursor-pointer font-medium">
-        {problems.length === 1 ? "1 event" : `${problems.length} events`} of {label} could not be read and are left out of the comparison
-      </summary>
-      <ul className="mt-2 list-disc space-y-0.5 pl-5">
-        {problems.map((p, i) => (
-          <li key={i}>{p}</li>
-        ))}
-      </ul>
-    </details>
-  );
-}
 
 /**
  * Two executions compared: a summary, then every operation of either aligned by Id in program
@@ -42,8 +27,8 @@ export function ExecutionDiff({ left, right, leftLabel, rightLabel }: { left: re
   return (
     <div className="space-y-4" data-testid="execution-diff">
       <DiffSummary summary={diff.summary} leftLabel={leftLabel} rightLabel={rightLabel} />
-      <Problems label={leftLabel} problems={diff.problems.left} />
-      <Problems label={rightLabel} problems={diff.problems.right} />
+      <DiffProblems label={leftLabel} problems={diff.problems.left} />
+      <DiffProblems label={rightLabel} problems={diff.problems.right} />
       <section className="space-y-2 rounded-lg border border-zinc-200 bg-white p-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-sm font-semibold">Operations</h2>

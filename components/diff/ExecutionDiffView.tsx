@@ -1,20 +1,26 @@
 "use client";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
+import type { ReactNode } from "react";
 import type { ExecutionDetail } from "@/lib/api-types";
 import { formatTimestamp } from "@/lib/format";
 import { executionPath } from "@/lib/segments";
 import { ErrorBox, QueryErrorBox } from "@/components/ui/ErrorBox";
 import { Loading } from "@/components/ui/Loading";
 import { StatusBadge } from "@/components/ui/StatusBadge";
+import { CompareWithPicker } from "./CompareWithPicker";
+import { DiffProblems } from "./DiffProblems";
 import { ExecutionDiff } from "./ExecutionDiff";
 import { diffPath } from "./diff-path";
 import { useComparedExecution } from "./use-compared-execution";
 
-function SideHeader({ side, execution, truncated }: { side: "Left" | "Right"; execution: ExecutionDetail; truncated: boolean }) {
+function SideHeader({ side, execution, truncated, action }: { side: "Left" | "Right"; execution: ExecutionDetail; truncated: boolean; action?: ReactNode }) {
   return (
     <div className="min-w-0 space-y-1 rounded-lg border border-zinc-200 bg-white p-3" data-testid={`diff-side-${side.toLowerCase()}`}>
-      <p className="text-xs font-medium uppercase tracking-wide text-zinc-500">{side}</p>
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-xs font-medium uppercase tracking-wide text-zinc-500">{side}</p>
+        {action}
+      </div>
       <div className="flex flex-wrap items-center gap-2">
         <Link href={executionPath(execution.arn)} className="truncate font-mono font-semibold text-sky-800 hover:underline" data-testid="diff-side-name">
           {execution.name}
@@ -61,8 +67,11 @@ function LoadedDiff({ leftArn, rightArn }: { leftArn: string; rightArn: string }
         <Link href={diffPath(rightArn, leftArn)} className="justify-self-center rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs text-zinc-700 hover:bg-zinc-100" data-testid="diff-swap">
           ⇄ Swap
         </Link>
-        <SideHeader side="Right" execution={right.query.data.execution} truncated={right.query.data.eventsTruncated} />
+        {/* Picking another execution here replaces the left side: the right one is compared with it. */}
+        <SideHeader side="Right" execution={right.query.data.execution} truncated={right.query.data.eventsTruncated} action={<CompareWithPicker arn={rightArn} />} />
       </div>
+      <DiffProblems label={leftLabel} problems={left.parsed.problems} />
+      <DiffProblems label={rightLabel} problems={right.parsed.problems} />
       <ExecutionDiff left={left.parsed.events} right={right.parsed.events} leftLabel={leftLabel} rightLabel={rightLabel} />
     </div>
   );

@@ -83,10 +83,8 @@ export function diffJson(left: JsonValue, right: JsonValue, limit = MAX_JSON_CHA
       out.omitted++;
       return;
     }
-    const change: JsonChange = { kind, path: spell(at) };
-    if (kind !== "added") change.left = l!;
-    if (kind !== "removed") change.right = r!;
-    out.changes.push(change);
+    // An addition has no left value and a removal no right one, so each side is only what it holds.
+    out.changes.push({ kind, path: spell(at), left: l, right: r });
   };
   const stack: Work[] = [{ at: undefined, left, right }];
   while (stack.length > 0) {
@@ -135,21 +133,17 @@ function parseJson(text: string): { value: JsonValue } | undefined {
  * @example comparePayloads({ text: '{"a":1}', truncated: false }, { text: '{"a": 2}', truncated: false }).changes[0]?.path // ["a"]
  */
 export function comparePayloads(left: PayloadSide | undefined, right: PayloadSide | undefined, limit = MAX_JSON_CHANGES): PayloadComparison {
-  const sides = { ...(left ? { left } : {}), ...(right ? { right } : {}) };
-  if (left?.text === right?.text) return { mode: "text", changes: [], omitted: 0, ...sides };
+  if (left?.text === right?.text) return { mode: "text", changes: [], omitted: 0, left, right };
   const truncated = left?.truncated === true || right?.truncated === true;
   const parsedLeft = left && !truncated ? parseJson(left.text) : undefined;
   const parsedRight = right && !truncated ? parseJson(right.text) : undefined;
   // JSON when every payload present parses; an absent side goes with either.
   const json = !truncated && (!left || parsedLeft !== undefined) && (!right || parsedRight !== undefined);
-  if (json && parsedLeft && parsedRight) return { mode: "json", ...diffJson(parsedLeft.value, parsedRight.value, limit), ...sides };
+  if (json && parsedLeft && parsedRight) return { mode: "json", ...diffJson(parsedLeft.value, parsedRight.value, limit), left, right };
   const l = json ? parsedLeft?.value : left?.text;
   const r = json ? parsedRight?.value : right?.text;
-  let change: JsonChange;
-  if (l === undefined) change = { kind: "added", path: [], right: r! };
-  else if (r === undefined) change = { kind: "removed", path: [], left: l };
-  else change = { kind: "changed", path: [], left: l, right: r };
-  return { mode: json ? "json" : "text", changes: [change], omitted: 0, ...sides };
+  const kind = l === undefined ? "added" : r === undefined ? "removed" : "changed";
+  return { mode: json ? "json" : "text", changes: [{ kind, path: [], left: l, right: r }], omitted: 0, left, right };
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

@@ -123,11 +123,7 @@ function diffPayload(field: PayloadField, left: OperationView | undefined, right
 }
 
 function delta(left: number | undefined, right: number | undefined): NumberDiff {
-  const out: NumberDiff = {};
-  if (left !== undefined) out.left = left;
-  if (right !== undefined) out.right = right;
-  if (left !== undefined && right !== undefined) out.delta = right - left;
-  return out;
+  return { left, right, delta: left !== undefined && right !== undefined ? right - left : undefined };
 }
 
 /** How long a finished operation took; a running one has no duration yet. */
@@ -136,23 +132,21 @@ function finishedDurationMs(op: OperationView | undefined): number | undefined {
 }
 
 function timing(op: OperationView | undefined, executionStart: number | undefined): OperationTiming {
-  if (!op) return {};
-  const out: OperationTiming = {};
-  if (op.startedAt && executionStart !== undefined) out.startOffsetMs = op.startedAt.getTime() - executionStart;
-  const duration = finishedDurationMs(op);
-  if (duration !== undefined) out.durationMs = duration;
-  return out;
+  return {
+    startOffsetMs: op?.startedAt && executionStart !== undefined ? op.startedAt.getTime() - executionStart : undefined,
+    durationMs: finishedDurationMs(op),
+  };
 }
 
 function timingDiff(pair: Pair, starts: { left?: number; right?: number }): TimingDiff {
   const left = timing(pair.left, starts.left);
   const right = timing(pair.right, starts.right);
-  const out: TimingDiff = { left, right };
-  const offset = delta(left.startOffsetMs, right.startOffsetMs).delta;
-  const duration = delta(left.durationMs, right.durationMs).delta;
-  if (offset !== undefined) out.startOffsetDeltaMs = offset;
-  if (duration !== undefined) out.durationDeltaMs = duration;
-  return out;
+  return {
+    left,
+    right,
+    startOffsetDeltaMs: delta(left.startOffsetMs, right.startOffsetMs).delta,
+    durationDeltaMs: delta(left.durationMs, right.durationMs).delta,
+  };
 }
 
 const COMPARED: ReadonlyArray<[OperationField, (op: OperationView) => string | number | undefined]> = [
@@ -169,11 +163,7 @@ function fieldChanges(left: OperationView, right: OperationView): FieldChange[] 
   for (const [field, read] of COMPARED) {
     const l = read(left);
     const r = read(right);
-    if (l === r) continue;
-    const change: FieldChange = { field };
-    if (l !== undefined) change.left = l;
-    if (r !== undefined) change.right = r;
-    out.push(change);
+    if (l !== r) out.push({ field, left: l, right: r });
   }
   return out;
 }
@@ -185,10 +175,7 @@ function diffPair(pair: Pair, depth: number, starts: { left?: number; right?: nu
   const fields = left && right ? fieldChanges(left, right) : [];
   const payloads = OPERATION_PAYLOADS.map((f) => diffPayload(f, left, right)).filter((p) => p.changes.length > 0);
   const kind: DiffKind = !left ? "added" : !right ? "removed" : fields.length > 0 || payloads.length > 0 ? "changed" : "unchanged";
-  const out: OperationDiff = { id: pair.id, kind, depth, fields, payloads, timing: timingDiff(pair, starts) };
-  if (left) out.left = left;
-  if (right) out.right = right;
-  return out;
+  return { id: pair.id, kind, depth, left, right, fields, payloads, timing: timingDiff(pair, starts) };
 }
 
 /**
@@ -289,9 +276,7 @@ export function diffExecutions(left: readonly Event[], right: readonly Event[]):
     rp.operations.filter((op) => op !== re),
   ).map(({ pair, depth }) => diffPair(pair, depth, starts));
 
-  const status: ExecutionDiffSummary["status"] = {};
-  if (le) status.left = le.status;
-  if (re) status.right = re.status;
+  const status = { left: le?.status, right: re?.status };
   const summary: ExecutionDiffSummary = {
     status,
     input: diffPayload("input", le, re),
