@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useRef } from "react";
 import {
@@ -21,6 +22,7 @@ import { QueryErrorBox } from "@/components/ui/ErrorBox";
 import { Kbd } from "@/components/ui/Kbd";
 import { SkeletonRows } from "@/components/ui/Skeleton";
 import { ListActions } from "@/components/actions/ListActions";
+import { checkPath } from "@/components/check/check-path";
 import { ExecutionsTable } from "./ExecutionsTable";
 import { NameSearch } from "./NameSearch";
 import { QualifierInput } from "./QualifierInput";
@@ -93,6 +95,11 @@ export function ExecutionsView({ functionName }: { functionName: string }) {
   return (
     <div className="space-y-4">
       <ListActions functionName={functionName} executions={executions ?? NO_EXECUTIONS} />
+      <p className="-mt-2 text-right text-sm">
+        <Link href={checkPath(functionName)} className="text-sky-700 hover:underline" data-testid="check-code-link">
+          Check running executions against code →
+        </Link>
+      </p>
       <div className="space-y-3 rounded-lg border border-zinc-200 bg-white p-3">
         <StatusFilter selected={filter.statuses} onChange={(statuses) => change({ statuses })} />
         <div className="flex flex-wrap items-start gap-x-5 gap-y-3">

@@ -1,0 +1,133 @@
+/**
+ * Words and colours of a code check, in one place so the summary line and the table rows say
+ * the same thing the same way. Pure: no React, no worker.
+ */
+import type { DivergenceKind, OperationShape } from "@durable-lens/sdk/replay";
+import type { CheckResult } from "@/components/simulator/worker-protocol";
+
+export type Verdict = CheckResult["verdict"];
+
+/** Badge text and classes per verdict, and for a row that was not part of the check. */
+export const VERDICT_STYLE: Readonly<Record<Verdict | "unchecked", { label: string; badge: string }>> = {
+  consistent: { label: "consistent", badge: "bg-emerald-50 text-emerald-800 ring-emerald-600/30" },
+  diverged: { label: "diverged", badge: "bg-red-50 text-red-800 ring-red-600/30" },
+  error: { label: "error", badge: "bg-amber-50 text-amber-800 ring-amber-600/30" },
+  unchecked: { label: "not checked", badge: "bg-zinc-100 text-zinc-600 ring-zinc-500/30" },
+};
+
+/** How a check went over all its executions. */
+export interface CheckSummary {
+  total: number;
+  consistent: number;
+  diverged: number;
+  errors: number;
+  /** True when every execution checked is consistent (and there was at least one). */
+  passed: boolean;
+  /** "k of n consistent", with the divergences and errors counted when there are any. */
+  text: string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Counts the verdicts of a check.
+ *
+ * @example summarizeCheck([{ arn: "a", verdict: "consistent", checkpoints: 2, stoppedAt: "idle" }]).text // "1 of 1 consistent"
+ */
+export function summarizeCheck(results: readonly Pick<CheckResult, "verdict">[]): CheckSummary {
+  const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;
+  const consistent = count("consistent");
+  const diverged = count("diverged");
+  const errors = count("error");
+  const extra = [diverged > 0 && `${diverged} diverged`, errors > 0 && plural(errors, "error", "errors")].filter(Boolean).join(", ");
+  return {
+    total: results.length,
+    consistent,
+    diverged,
+    errors,
+    passed: results.length > 0 && consistent === results.length,
+    text: `${consistent} of ${results.length} consistent${extra ? ` (${extra})` : ""}`,
+  };
+}
+
+/**
+ * Where the replay of a run stopped, for people; a consistent run may stop short of the end
+ * because a running execution's record stops where it waits now.
+ *
+ * @example stoppedAtText("idle") // "where the execution waits now"
+ */
+export function stoppedAtText(stoppedAt: CheckResult["stoppedAt"]): string {
+  switch (stoppedAt) {
+    case "idle":
+      return "where the execution waits now";
+    case "outcome-needed":
+      return "the end of the record (the code asks for an outcome nobody recorded yet)";
+    case "ended":
+      return "the execution's end";
+    case "diverged":
+      return "the divergence";
+    case "error":
+      return "an error";
+    case "checkpoint":
+      return "the checkpoint limit (the code kept checkpointing)";
+  }
+}
+
+/** One line of the expected-against-actual comparison of a divergent operation. */
+export interface ShapeRow {
+  field: "type" | "subType" | "name" | "parentId" | "detail";
+  label: string;
+  expected?: string;
+  actual?: string;
+  differs: boolean;
+}
+
+const SHAPE_FIELDS: readonly { field: ShapeRow["field"]; label: string }[] = [
+  { field: "type", label: "type" },
+  { field: "subType", label: "sub type" },
+  { field: "name", label: "name" },
+  { field: "parentId", label: "parent" },
+  { field: "detail", label: "detail" },
+];
+
+/**
+ * What the history recorded and what the code did at the divergent operation, field by field;
+ * fields neither side has are left out, so a name-only divergence reads as three short lines.
+ *
+ * @example shapeRows({ id: "1", type: "STEP", name: "a" }, { id: "1", type: "STEP", name: "b" }).find((r) => r.differs)?.field // "name"
+ */
+export function shapeRows(expected: OperationShape | undefined, actual: OperationShape | undefined): ShapeRow[] {
+  return SHAPE_FIELDS.flatMap(({ field, label }) => {
+    const e = expected?.[field];
+    const a = actual?.[field];
+    if (e === undefined && a === undefined) return [];
+    // A side the divergence has no shape for (removed, unrecorded) differs in every field the other has.
+    return [{ field, label, ...(e !== undefined && { expected: e }), ...(a !== undefined && { actual: a }), differs: e !== a }];
+  });
+}
+
+/**
+ * What kind of difference a divergence is, in a few words.
+ *
+ * @example divergenceKindText("name") // "renamed"
+ */
+export function divergenceKindText(kind: DivergenceKind): string {
+  switch (kind) {
+    case "type":
+      return "another operation type";
+    case "subType":
+      return "another sub type";
+    case "name":
+      return "renamed";
+    case "parent":
+      return "moved to another parent";
+    case "unrecorded":
+      return "an operation the record never had";
+    case "removed":
+      return "an operation the code no longer runs";
+    case "retry":
+      return "another retry decision";
+    case "outcome":
+      return "another outcome";
+  }
+}
