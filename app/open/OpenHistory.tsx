@@ -6,6 +6,7 @@ import { formatBytes } from "@/lib/format";
 import type { HistoryDirFile } from "@/lib/history-dir-types";
 import { MAX_HISTORY_FILE_BYTES, readHistoryText, type HistoryFileError } from "@/lib/history-file";
 import { ExecutionWorkspace } from "@/components/execution/ExecutionWorkspace";
+import { FileSimulator } from "@/components/simulator/FileSimulator";
 import { ErrorBox } from "@/components/ui/ErrorBox";
 import { FilePicker } from "./FilePicker";
 import { HistoryFileErrorView } from "./HistoryFileErrorView";
@@ -174,6 +175,7 @@ export function OpenHistory() {
             </p>
           ) : null}
           <ExecutionWorkspace key={`${phase.file.name}:${phase.events.length}`} events={phase.events} problems={phase.problems} source="file" title={phase.file.name} />
+          <FileSimulator key={`sim:${phase.file.name}:${phase.events.length}`} events={phase.events} fileName={phase.file.name} />
         </>
       ) : null}
     </div>

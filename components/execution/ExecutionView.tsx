@@ -5,11 +5,12 @@ import { parseDurableExecutionArn } from "@durable-lens/sdk/protocol";
 import { useMemo, useState } from "react";
 import type { ExecutionDetail } from "@/lib/api-types";
 import { useExecution } from "@/lib/queries";
-import { functionPath } from "@/lib/segments";
+import { executionPath, functionPath } from "@/lib/segments";
 import { QueryErrorBox } from "@/components/ui/ErrorBox";
 import { Loading } from "@/components/ui/Loading";
 import { ExecutionWorkspace } from "./ExecutionWorkspace";
 import { ExecutionActions } from "@/components/actions/ExecutionActions";
+import { CompareWithPicker } from "@/components/diff/CompareWithPicker";
 import { LiveExecutionScope } from "@/components/actions/live-execution";
 
 function Breadcrumb({ arn }: { arn: string }) {
@@ -28,6 +29,9 @@ function Breadcrumb({ arn }: { arn: string }) {
         </>
       ) : null}
       {" / execution"}
+      <Link href={`${executionPath(arn)}/simulate`} className="ml-4 text-sky-700 hover:underline" data-testid="replay-with-code">
+        Replay with code
+      </Link>
     </nav>
   );
 }
@@ -54,7 +58,10 @@ export function ExecutionView({ arn }: { arn: string }) {
 
   return (
     <div className="space-y-4">
-      <Breadcrumb arn={arn} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Breadcrumb arn={arn} />
+        <CompareWithPicker arn={arn} />
+      </div>
       {isPending ? (
         <Loading label="Loading the execution…" />
       ) : error ? (

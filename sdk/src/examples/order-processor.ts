@@ -65,6 +65,8 @@ export const orderProcessor = withDurableExecution(async (order: Order, ctx) => 
     const picked = await child.step("pick-items", async () => reserved.getResults().length);
     return child.step("ship", async () => ({ trackingId: `trk-${valid.orderId}`, parcels: picked, ...confirmation }));
   });
+  // Logged from the workflow itself, not from a step: written once, when this code first runs.
+  ctx.logger.info("order shipped", { orderId: valid.orderId, trackingId: shipment.trackingId });
   await ctx.step("send-confirmation", async ({ logger }) => {
     logger.info("confirmation sent", { orderId: valid.orderId, paymentId: payment.paymentId });
     return true;
