@@ -96,8 +96,9 @@ test("pins the divergence of a changed handler on the graph, the history beside 
 
   const divergence = page.getByTestId("pause-diverged");
   await expect(divergence).toBeVisible();
-  await expect(divergence.getByTestId("divergence-expected-name")).toHaveText("charge-card");
-  await expect(divergence.getByTestId("divergence-actual-name")).toHaveText("charge-card-v2");
+  const name = divergence.locator('[data-testid="divergence-field"][data-field="name"]');
+  await expect(name.getByTestId("divergence-expected")).toHaveText("charge-card");
+  await expect(name.getByTestId("divergence-actual")).toHaveText("charge-card-v2");
   await expect(page.getByTestId("graph-node").filter({ has: page.getByTestId("graph-node-pin") })).toContainText("charge-card-v2");
 });
 

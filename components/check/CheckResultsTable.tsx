@@ -5,7 +5,8 @@ import type { ExecutionSummary } from "@/lib/api-types";
 import { formatTimestamp } from "@/lib/format";
 import { executionPath } from "@/lib/segments";
 import type { CheckResult } from "@/components/simulator/worker-protocol";
-import { VERDICT_STYLE, divergenceKindText, shapeRows, stoppedAtText, type Verdict } from "./check-format";
+import { DivergenceTable } from "@/components/simulator/DivergenceView";
+import { VERDICT_STYLE, divergenceKindText, stoppedAtText, type Verdict } from "./check-format";
 import type { RunNotes } from "./use-code-check";
 
 /**
@@ -24,36 +25,12 @@ export function VerdictBadge({ verdict }: { verdict: Verdict | "unchecked" }) {
 
 /** The divergent operation as the history recorded it and as the code asked for it. */
 function DivergenceDetails({ divergence }: { divergence: Divergence }) {
-  const rows = shapeRows(divergence.expected, divergence.actual);
   return (
     <div className="space-y-1.5" data-testid="check-divergence" data-kind={divergence.kind} data-operation-id={divergence.operationId}>
       <p className="text-xs text-zinc-600">
         Operation <code className="font-mono text-zinc-900">{divergence.operationId}</code> · {divergenceKindText(divergence.kind)}
       </p>
-      {rows.length > 0 ? (
-        <table className="text-xs">
-          <thead>
-            <tr className="text-left text-zinc-500">
-              <th className="pr-3 font-normal" />
-              <th className="pr-3 font-medium">Recorded</th>
-              <th className="font-medium">This code</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.field} data-testid="divergence-field" data-field={r.field} data-differs={r.differs}>
-                <td className="pr-3 align-top text-zinc-500">{r.label}</td>
-                <td className={`break-all pr-3 align-top font-mono ${r.differs ? "text-red-800" : "text-zinc-700"}`} data-testid="divergence-expected">
-                  {r.expected ?? "—"}
-                </td>
-                <td className={`break-all align-top font-mono ${r.differs ? "text-emerald-800" : "text-zinc-700"}`} data-testid="divergence-actual">
-                  {r.actual ?? "—"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <DivergenceTable divergence={divergence} />
       <p className="break-words text-sm text-zinc-800" data-testid="check-message">
         {divergence.message}
       </p>

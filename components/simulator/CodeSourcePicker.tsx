@@ -2,21 +2,8 @@
 import { sampleFunctions } from "@durable-lens/sdk/examples";
 import { useState } from "react";
 import { buttonStyles, inputStyle, labelStyle } from "@/components/actions/styles";
+import { fetchHandlerBundle } from "./handler-bundle";
 import type { CodeSource } from "./worker-protocol";
-
-/** The header the local service names a bundle's handler export with. */
-const EXPORT_HEADER = "x-durable-lens-handler-export";
-
-/** The local service's browser bundle of a registered function's handler. */
-async function fetchBundle(functionName: string): Promise<CodeSource> {
-  const response = await fetch(`/api/functions/${encodeURIComponent(functionName)}/handler-bundle`);
-  if (!response.ok) {
-    const body = (await response.json().catch(() => undefined)) as { message?: string; Message?: string } | undefined;
-    throw new Error(body?.message ?? body?.Message ?? `The service answered ${response.status}`);
-  }
-  const exportName = response.headers.get(EXPORT_HEADER) ?? undefined;
-  return { kind: "module", code: await response.text(), ...(exportName && { exportName }), label: `the local service's ${functionName}` };
-}
 
 /**
  * Chooses the code a simulation runs: the sample of that name, the local service's bundle of
@@ -34,7 +21,8 @@ export function CodeSourcePicker({ functionName, onPick, picked }: { functionNam
     setProblem(undefined);
     setLoading(true);
     try {
-      onPick(await fetchBundle(functionName));
+      const { code, exportName } = await fetchHandlerBundle(functionName);
+      onPick({ kind: "module", code, ...(exportName && { exportName }), label: `the local service's ${functionName}` });
     } catch (error) {
       setProblem(`No bundle from the local service: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
