@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
  * stub ("has been externalized for browser compatibility"), which this test refuses.
  */
 describe("browser bundle", () => {
-  it("bundles protocol, runtime, engine and history for the browser without Node built-ins", async () => {
+  it("bundles protocol, runtime, engine, history and replay for the browser without Node built-ins", async () => {
     const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
     const warnings: string[] = [];
     const result = await build({
@@ -24,6 +24,7 @@ describe("browser bundle", () => {
             runtime: src("./runtime/index.ts"),
             engine: src("./engine/index.ts"),
             history: src("./history/index.ts"),
+            replay: src("./replay/index.ts"),
             examples: src("./examples/index.ts"),
           },
           formats: ["es"],
@@ -37,7 +38,7 @@ describe("browser bundle", () => {
     });
     const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
     const chunks = outputs.flatMap((o) => o.output).filter((c): c is Rollup.OutputChunk => c.type === "chunk");
-    expect(chunks.map((c) => c.name).sort()).toEqual(expect.arrayContaining(["engine", "history", "protocol", "runtime"]));
+    expect(chunks.map((c) => c.name).sort()).toEqual(expect.arrayContaining(["engine", "history", "protocol", "replay", "runtime"]));
     const code = chunks.map((c) => c.code).join("\n");
     expect(code).not.toContain("externalized for browser compatibility");
     expect(code).not.toContain("__vite-browser-external");
