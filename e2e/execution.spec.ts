@@ -1,22 +1,5 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-
-/** The ARN of a seeded execution, once it has reached `status` (seeds take a few seconds to settle). */
-async function seededArn(request: APIRequestContext, functionName: string, executionName: string, status: string): Promise<string> {
-  let arn = "";
-  await expect
-    .poll(
-      async () => {
-        const response = await request.get(`/api/functions/${functionName}/executions?maxItems=50`);
-        const body = (await response.json()) as { executions?: Array<{ arn: string; name: string; status: string }> };
-        const found = body.executions?.find((e) => e.name === executionName);
-        arn = found?.arn ?? "";
-        return found?.status;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(status);
-  return arn;
-}
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { seededArn } from "./seeded";
 
 const executionUrl = (arn: string, query = "") => `/executions/${encodeURIComponent(arn)}${query}`;
 

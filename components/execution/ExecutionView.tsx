@@ -5,36 +5,14 @@ import { parseDurableExecutionArn } from "@durable-lens/sdk/protocol";
 import { useMemo, useState } from "react";
 import type { ExecutionDetail } from "@/lib/api-types";
 import { useExecution } from "@/lib/queries";
-import { executionPath, functionPath } from "@/lib/segments";
+import { executionPath } from "@/lib/segments";
+import { ExecutionBreadcrumb } from "./ExecutionBreadcrumb";
 import { QueryErrorBox } from "@/components/ui/ErrorBox";
 import { Loading } from "@/components/ui/Loading";
 import { ExecutionWorkspace } from "./ExecutionWorkspace";
 import { ExecutionActions } from "@/components/actions/ExecutionActions";
 import { CompareWithPicker } from "@/components/diff/CompareWithPicker";
 import { LiveExecutionScope } from "@/components/actions/live-execution";
-
-function Breadcrumb({ arn }: { arn: string }) {
-  const fn = parseDurableExecutionArn(arn)?.functionName;
-  return (
-    <nav className="text-sm text-zinc-500">
-      <Link href="/" className="hover:underline">
-        Functions
-      </Link>
-      {fn ? (
-        <>
-          {" / "}
-          <Link href={functionPath(fn)} className="font-mono hover:underline">
-            {fn}
-          </Link>
-        </>
-      ) : null}
-      {" / execution"}
-      <Link href={`${executionPath(arn)}/simulate`} className="ml-4 text-sky-700 hover:underline" data-testid="replay-with-code">
-        Replay with code
-      </Link>
-    </nav>
-  );
-}
 
 /** What the actions inside the page (the inspector's callback forms) may act on. */
 function liveExecution(e: ExecutionDetail) {
@@ -59,7 +37,12 @@ export function ExecutionView({ arn }: { arn: string }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <Breadcrumb arn={arn} />
+        <ExecutionBreadcrumb arn={arn}>
+          {" / execution"}
+          <Link href={`${executionPath(arn)}/simulate`} className="ml-4 text-sky-700 hover:underline" data-testid="replay-with-code">
+            Replay with code
+          </Link>
+        </ExecutionBreadcrumb>
         <CompareWithPicker arn={arn} />
       </div>
       {isPending ? (

@@ -4,7 +4,8 @@ import { createHistoryParser } from "@durable-lens/sdk/history";
 import { parseDurableExecutionArn } from "@durable-lens/sdk/protocol";
 import { useMemo, useState } from "react";
 import { useExecution } from "@/lib/queries";
-import { executionPath, functionPath } from "@/lib/segments";
+import { executionPath } from "@/lib/segments";
+import { ExecutionBreadcrumb } from "@/components/execution/ExecutionBreadcrumb";
 import { ErrorBox, QueryErrorBox } from "@/components/ui/ErrorBox";
 import { Loading } from "@/components/ui/Loading";
 import { SimulatorPanel } from "./SimulatorPanel";
@@ -26,24 +27,13 @@ export function SimulateExecutionView({ arn }: { arn: string }) {
 
   return (
     <div className="space-y-4">
-      <nav className="text-sm text-zinc-500">
-        <Link href="/" className="hover:underline">
-          Functions
-        </Link>
-        {fn ? (
-          <>
-            {" / "}
-            <Link href={functionPath(fn)} className="font-mono hover:underline">
-              {fn}
-            </Link>
-          </>
-        ) : null}
+      <ExecutionBreadcrumb arn={arn}>
         {" / "}
         <Link href={executionPath(arn)} className="hover:underline">
           execution
         </Link>
         {" / replay with code"}
-      </nav>
+      </ExecutionBreadcrumb>
       <h1 className="text-lg font-semibold">Replay {data?.execution.name ?? "the execution"} with code</h1>
       <p className="max-w-3xl text-sm text-zinc-600">
         The durable runtime re-runs the workflow in your browser against this history, checkpoint by checkpoint. Steps never run for real: each attempt gets the outcome the history recorded, or the one you give it.

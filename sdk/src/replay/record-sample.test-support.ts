@@ -1,21 +1,9 @@
 /** Records sample executions on an in-memory engine with virtual time (tests only). */
 import { Engine, InProcessClient, MemoryStore, VirtualClock, VirtualTime } from "../engine/index.js";
 import { sampleFunctions, type SampleFunction, type SampleSeed } from "../examples/index.js";
-import type { Event } from "../protocol/index.js";
 import { DurableExecutionInvocationInputWithClient, type DurableLambdaHandler } from "../runtime/index.js";
+import { allEvents } from "../runtime/engine-run.test-support.js";
 import { ReplaySimulator, type SimulationPause } from "./simulator.js";
-
-/** Every event of an execution, across pages. */
-export function historyOf(engine: Engine, arn: string): Event[] {
-  const out: Event[] = [];
-  let marker: string | undefined;
-  do {
-    const page = engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 1000, ...(marker && { Marker: marker }) });
-    out.push(...(page.Events ?? []));
-    marker = page.NextMarker;
-  } while (marker);
-  return out;
-}
 
 /**
  * Runs `handler` (registered as `functionName`, the other samples beside it for chained
@@ -37,7 +25,7 @@ export async function record(functionName: string, handler: DurableLambdaHandler
   const answered = new Set<string>();
   /** Answers the named callbacks open now; how many it answered. */
   const answer = () => {
-    const events = historyOf(engine, arn);
+    const events = allEvents(engine, arn);
     const contexts = new Map(events.filter((e) => e.EventType === "ContextStarted").map((e) => [e.Id, e.Name]));
     let count = 0;
     for (const e of events) {
@@ -59,7 +47,7 @@ export async function record(functionName: string, handler: DurableLambdaHandler
     timers += 1;
   }
   engine.close();
-  return { arn, events: historyOf(engine, arn) };
+  return { arn, events: allEvents(engine, arn) };
 }
 
 /** The samples with a recorded input, each with its first seed. */
