@@ -9,6 +9,7 @@ import {
 import {
   DurableExecutionApiClient,
   DurableExecutionInvocationInputWithClient,
+  type AttemptStandIn,
   type DurableExecutionClient,
 } from "./client.js";
 import { DurableContextImpl } from "./context.js";
@@ -110,7 +111,7 @@ export function withDurableExecution<TEvent = any, TResult = any>(
     const input = parseInput(operations) as TEvent;
     const requestId = lambdaContext?.awsRequestId ?? crypto.randomUUID();
     const updated = new Set(event.UpdatedOperationIds ?? []);
-    const standIn = event instanceof DurableExecutionInvocationInputWithClient ? event.attemptStandIn : undefined;
+    const standIn = carriedStandIn(event);
     const runtime = new ExecutionRuntime(event.DurableExecutionArn, event.CheckpointToken, client, operations, requestId, plugins, updated, standIn);
     const context = new DurableContextImpl(runtime, lambdaContext ?? { awsRequestId: requestId }, {
       replaying: runtime.startedInReplay,
@@ -211,6 +212,12 @@ function carriedClient(event: DurableExecutionInvocationInput): DurableExecution
   return typeof candidate?.checkpoint === "function" && typeof candidate.getExecutionState === "function"
     ? (candidate as DurableExecutionClient)
     : undefined;
+}
+
+/** The simulator's stand-in for step attempts, recognised by shape like the client (another copy of the runtime may have made the event). */
+function carriedStandIn(event: DurableExecutionInvocationInput): AttemptStandIn | undefined {
+  const candidate = (event as { attemptStandIn?: unknown }).attemptStandIn;
+  return typeof candidate === "function" ? (candidate as AttemptStandIn) : undefined;
 }
 
 async function endedDuringFailure(runtime: ExecutionRuntime): Promise<DurableExecutionInvocationOutput> {
