@@ -34,7 +34,7 @@ const isPendingWork = (op: OperationView) => (op.status === "STARTED" || op.stat
 /** The operations still going at the point shown: what the execution was waiting for then. */
 function PendingWork({ operations, onSelect }: { operations: readonly OperationView[]; onSelect: (id: string) => void }) {
   const pending = useMemo(() => operations.filter(isPendingWork), [operations]);
-  if (pending.length === 0) return <span>nothing was pending</span>;
+  if (pending.length === 0) return <span>no step, wait, callback or invoke in progress then</span>;
   return (
     <span className="flex min-w-0 flex-wrap items-center gap-1.5" data-testid="time-travel-pending">
       <span>pending then:</span>

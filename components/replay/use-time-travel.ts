@@ -45,7 +45,9 @@ export function useTimeTravel(
   const [at, setAt] = useState(urlAt);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<PlaySpeed>(PLAY_SPEEDS[0]);
-  // What the address bar says (or is about to say), to tell our own writes from back/forward and links.
+  // What the address bar says since our last write to it or read from it: a different `?at=` comes
+  // from elsewhere (back/forward, a link). Set when the write happens, not when it is scheduled, so
+  // the echo of an earlier write arriving after newer moves does not send the scrubber back.
   const written = useRef(urlAt);
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
   // The point for handlers called between renders (held keys, the play timer); set wherever `at` is.
@@ -66,10 +68,13 @@ export function useTimeTravel(
       const entering = atRef.current === undefined || next === undefined;
       atRef.current = next;
       setAt(next);
-      written.current = next;
       clearTimeout(pending.current);
-      if (entering) change({ at: next }, "push");
-      else pending.current = setTimeout(() => change({ at: next }, "replace"), URL_WRITE_DELAY_MS);
+      const write = (mode: "push" | "replace") => {
+        written.current = next;
+        change({ at: next }, mode);
+      };
+      if (entering) write("push");
+      else pending.current = setTimeout(() => write("replace"), URL_WRITE_DELAY_MS);
     },
     [change],
   );
