@@ -1,13 +1,14 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { shouldRetry } from "@/lib/queries";
+import { retryDelay, shouldRetry } from "@/lib/queries";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
         retry: shouldRetry,
+        retryDelay,
         staleTime: 5_000,
         refetchOnWindowFocus: false,
       },

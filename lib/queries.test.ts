@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { executionsUrl, queryKeys, shouldRetry, ApiRequestError } from "./queries";
+import { executionsUrl, isUnreachable, queryKeys, retryDelay, shouldRetry, ApiRequestError } from "./queries";
 
 describe("executionsUrl", () => {
   const now = Date.parse("2026-03-10T12:00:00.000Z");
@@ -37,9 +37,17 @@ describe("executionsUrl", () => {
 });
 
 describe("shouldRetry", () => {
-  it("retries server and network failures twice, never client errors", () => {
-    expect(shouldRetry(0, new ApiRequestError(503, "ServiceUnreachable", "down"))).toBe(true);
-    expect(shouldRetry(2, new ApiRequestError(503, "ServiceUnreachable", "down"))).toBe(false);
+  it("retries server failures twice, never client errors", () => {
+    expect(shouldRetry(0, new ApiRequestError(502, "UpstreamError", "failed"))).toBe(true);
+    expect(shouldRetry(2, new ApiRequestError(502, "UpstreamError", "failed"))).toBe(false);
     expect(shouldRetry(0, new ApiRequestError(404, "NotFound", "gone"))).toBe(false);
+  });
+
+  it("keeps retrying while the service or the server does not answer, so a page recovers by itself", () => {
+    expect(shouldRetry(50, new ApiRequestError(503, "ServiceUnreachable", "down"))).toBe(true);
+    expect(shouldRetry(50, new ApiRequestError(0, "NetworkError", "server gone"))).toBe(true);
+    expect(isUnreachable(new ApiRequestError(503, "Throttled", "slow down"))).toBe(false);
+    expect(retryDelay(1)).toBe(2000);
+    expect(retryDelay(10)).toBe(5000);
   });
 });

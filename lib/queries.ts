@@ -51,10 +51,28 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   return body as T;
 }
 
-/** Client errors (4xx) will not fix themselves, so they are not retried. */
+/**
+ * True when the failure is the durable service (or the Durable Lens server itself) not answering,
+ * as opposed to an answer that says no: that kind fixes itself when the service is back.
+ */
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof ApiRequestError && (error.code === "ServiceUnreachable" || error.code === "NetworkError");
+}
+
+/**
+ * Client errors (4xx) will not fix themselves, so they are not retried. An unreachable service
+ * is retried for as long as it takes: the query keeps what it showed (or keeps loading) meanwhile,
+ * the service status banner says why, and the data comes back without a reload.
+ */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (isUnreachable(error)) return true;
   if (error instanceof ApiRequestError && error.status >= 400 && error.status < 500) return false;
   return failureCount < 2;
+}
+
+/** Back-off between retries, capped low so a service that comes back is noticed within seconds. */
+export function retryDelay(failureCount: number): number {
+  return Math.min(1000 * 2 ** failureCount, 5_000);
 }
 
 /** How often the functions page refreshes its counts while something runs. */
