@@ -1,30 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { seededArn } from "./seeded";
 
 interface HistoryEvent {
   EventId: number;
   EventType: string;
   EventTimestamp: string;
   Id?: string;
-  Name?: string;
-}
-
-/** The ARN of a seeded execution, once it has reached `status` (seeds take a few seconds to settle). */
-async function seededArn(request: APIRequestContext, functionName: string, executionName: string, status: string): Promise<string> {
-  let arn = "";
-  await expect
-    .poll(
-      async () => {
-        const response = await request.get(`/api/functions/${functionName}/executions?maxItems=50`);
-        const body = (await response.json()) as { executions?: Array<{ arn: string; name: string; status: string }> };
-        const found = body.executions?.find((e) => e.name === executionName);
-        arn = found?.arn ?? "";
-        return found?.status;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(status);
-  return arn;
 }
 
 /** The execution's events as the page reads them, to know which EventId each step lands on. */

@@ -89,8 +89,7 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
   const searchRef = useRef<HTMLInputElement>(null);
   const [types, setTypes] = useState<ReadonlySet<string>>(new Set());
 
-  // The whole history decides which groups start closed, so the graph keeps its shape while scrubbing.
-  const [collapsed, toggleGroup] = useCollapsedGroups(latest.defaultCollapsed);
+  const [collapsed, toggleGroup] = useCollapsedGroups(model.defaultCollapsed);
   const [shown, setShown] = useState<ReadonlyMap<string, number>>(new Map());
   const showMore = useCallback((groupId: string | undefined) => {
     setShown((prev) => new Map(prev).set(groupId ?? "", (prev.get(groupId ?? "") ?? DEFAULT_PAGE_SIZE) + DEFAULT_PAGE_SIZE));

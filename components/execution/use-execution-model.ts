@@ -28,7 +28,7 @@ export interface ExecutionModel {
   order: readonly OperationView[];
   eventById: ReadonlyMap<number, Event>;
   health: HistoryHealth;
-  /** Groups that start closed in the graph. */
+  /** Groups that start closed in the graph; at a past point the whole history's, so the graph keeps its shape while scrubbing. */
   defaultCollapsed: ReadonlySet<string>;
   /** Built on first use: a page that never opens the timeline never pays for it. */
   timeline: () => TimelineModel;
@@ -58,8 +58,13 @@ function once<T>(make: () => T): () => T {
   };
 }
 
-/** `asOf` (epoch ms) marks a past point: what was still going then is drawn up to it, not up to now. */
-function buildModel(events: readonly Event[], rowCache: WeakMap<Event, EventRow>, asOf?: number): ExecutionModel {
+/** A past point's model: what was still going at `time` (epoch ms) is drawn up to it, not up to now. */
+interface PastPoint {
+  time: number | undefined;
+  latest: ExecutionModel;
+}
+
+function buildModel(events: readonly Event[], rowCache: WeakMap<Event, EventRow>, past?: PastPoint): ExecutionModel {
   const projection = projectHistory(events);
   const byId = new Map(projection.operations.map((op) => [op.id, op]));
   const eventById = new Map<number, Event>();
@@ -71,8 +76,8 @@ function buildModel(events: readonly Event[], rowCache: WeakMap<Event, EventRow>
     order: flattenOperationTree(projection.operations).map((entry) => entry.operation),
     eventById,
     health: measureHistory(events, projection.operations),
-    defaultCollapsed: defaultCollapsedGroups(projection.operations),
-    timeline: once(() => (asOf === undefined ? buildTimeline(projection) : timelineAsOf(buildTimeline(projection), asOf))),
+    defaultCollapsed: past ? past.latest.defaultCollapsed : defaultCollapsedGroups(projection.operations),
+    timeline: once(() => (past?.time === undefined ? buildTimeline(projection) : timelineAsOf(buildTimeline(projection), past.time))),
     eventRows: once(() => describeEvents(events, rowCache)),
   };
 }
@@ -97,7 +102,7 @@ export function useExecutionModel(events: readonly Event[]): ExecutionModels {
       if (model) {
         past.delete(point.eventId);
       } else {
-        model = buildModel(eventsAsOf(events, point.eventId), rowCache, point.time?.getTime());
+        model = buildModel(eventsAsOf(events, point.eventId), rowCache, { time: point.time?.getTime(), latest });
         if (past.size >= PAST_MODELS_KEPT) past.delete(past.keys().next().value!);
       }
       past.set(point.eventId, model);

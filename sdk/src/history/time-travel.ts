@@ -57,7 +57,7 @@ function sameInstant(a: Date | undefined, b: Date | undefined): boolean {
  *
  * `projection` must be the projection of the same events; it is computed when not given.
  *
- * @example buildReplayPoints(events).stops.invocation.map((i) => points[i].eventId) // the InvocationCompleted ids
+ * @example const replay = buildReplayPoints(events); replay.stops.invocation.map((i) => replay.points[i]!.eventId) // InvocationCompleted ids
  */
 export function buildReplayPoints(events: readonly Event[], projection: HistoryProjection = projectHistory(events)): ReplayPoints {
   const sorted = events.filter((e) => e.EventId !== undefined).sort((a, b) => a.EventId! - b.EventId!);
@@ -81,12 +81,9 @@ export function buildReplayPoints(events: readonly Event[], projection: HistoryP
       groupTime = undefined;
       invocationStops.push(index);
     } else {
-      if (!sameInstant(groupTime, event.EventTimestamp)) {
-        checkpoint++;
-        checkpointStops.push(index);
-      } else {
-        checkpointStops[checkpointStops.length - 1] = index;
-      }
+      if (!sameInstant(groupTime, event.EventTimestamp)) checkpoint++;
+      // A checkpoint's stop is its last event so far.
+      checkpointStops[checkpoint] = index;
       point.checkpoint = checkpoint;
       groupTime = event.EventTimestamp;
     }
