@@ -37,11 +37,49 @@ function invalid(message: string): never {
   throw new ServiceError("InvalidParameterValueException", message);
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * The JSON type of every member of the option objects. Checked on every update, whether or not
+ * its Type reads them, so a mistyped member is refused rather than silently stored or ignored.
+ */
+const OPTION_MEMBERS: Record<string, Record<string, "integer" | "string" | "boolean">> = {
+  ContextOptions: { ReplayChildren: "boolean" },
+  StepOptions: { NextAttemptDelaySeconds: "integer" },
+  WaitOptions: { WaitSeconds: "integer" },
+  CallbackOptions: { TimeoutSeconds: "integer", HeartbeatTimeoutSeconds: "integer" },
+  ChainedInvokeOptions: { FunctionName: "string", TenantId: "string", XAmznTraceId: "string" },
+};
+
+const hasType = { integer: Number.isSafeInteger, string: (v: unknown) => typeof v === "string", boolean: (v: unknown) => typeof v === "boolean" };
+
+function validateOptions(u: OperationUpdate, at: string): void {
+  for (const [key, members] of Object.entries(OPTION_MEMBERS)) {
+    const options: unknown = (u as unknown as Record<string, unknown>)[key];
+    if (options === undefined) continue;
+    if (!isRecord(options)) invalid(`${at}.${key} must be an object`);
+    for (const [member, type] of Object.entries(members)) {
+      const v = options[member];
+      if (v !== undefined && !hasType[type](v)) invalid(`${at}.${key}.${member} must be ${type === "integer" ? "an integer" : `a ${type}`}`);
+    }
+  }
+}
+
+function validateErrorObject(error: unknown, at: string): void {
+  if (!isRecord(error)) invalid(`${at}.Error must be an ErrorObject`);
+  for (const key of ["ErrorMessage", "ErrorType", "ErrorData"]) {
+    if (error[key] !== undefined && typeof error[key] !== "string") invalid(`${at}.Error.${key} must be a string`);
+  }
+  const trace = error.StackTrace;
+  if (trace !== undefined && (!Array.isArray(trace) || !trace.every((l) => typeof l === "string"))) invalid(`${at}.Error.StackTrace must be a list of strings`);
+}
+
 /** Rejects a malformed update with a message naming the field. Type-specific rules are applied later. */
 export function validateUpdateShape(u: OperationUpdate, index: number): void {
   const at = `Updates[${index}]`;
   if (!u || typeof u !== "object") invalid(`${at} must be an object`);
-  if (typeof u.Type !== "string" || !(u.Type in ALLOWED_ACTIONS)) invalid(`${at}.Type must be one of ${Object.keys(ALLOWED_ACTIONS).join(", ")}`);
+  // Own keys only: "toString" or "constructor" is no operation type.
+  if (typeof u.Type !== "string" || !Object.hasOwn(ALLOWED_ACTIONS, u.Type)) invalid(`${at}.Type must be one of ${Object.keys(ALLOWED_ACTIONS).join(", ")}`);
   if (typeof u.Id !== "string" || (u.Type !== "EXECUTION" && !OPERATION_ID.test(u.Id))) invalid(`${at}.Id must be 1-64 characters of [a-zA-Z0-9-_]`);
   if (!ALLOWED_ACTIONS[u.Type].includes(u.Action)) invalid(`${at}.Action ${String(u.Action)} is not allowed for ${u.Type}`);
   if (u.ParentId !== undefined && (typeof u.ParentId !== "string" || !OPERATION_ID.test(u.ParentId))) invalid(`${at}.ParentId must be 1-64 characters of [a-zA-Z0-9-_]`);
@@ -49,7 +87,8 @@ export function validateUpdateShape(u: OperationUpdate, index: number): void {
   if (u.Name !== undefined && (typeof u.Name !== "string" || !NAME.test(u.Name))) invalid(`${at}.Name must be 1-256 printable ASCII characters`);
   if (u.Payload !== undefined && typeof u.Payload !== "string") invalid(`${at}.Payload must be a string`);
   if (u.Payload !== undefined && u.Payload.length > Limits.OPERATION_PAYLOAD_BYTES) invalid(`${at}.Payload exceeds ${Limits.OPERATION_PAYLOAD_BYTES} bytes`);
-  if (u.Error !== undefined && (typeof u.Error !== "object" || u.Error === null)) invalid(`${at}.Error must be an ErrorObject`);
+  if (u.Error !== undefined) validateErrorObject(u.Error, at);
+  validateOptions(u, at);
   if (u.Action === "SUCCEED" && u.Error !== undefined) invalid(`${at}: SUCCEED cannot carry an Error`);
   if (u.Action === "FAIL" && u.Payload !== undefined) invalid(`${at}: FAIL cannot carry a Payload`);
 }
@@ -104,6 +143,12 @@ export function applyUpdate(
       invalid(`${at}: cannot ${u.Action} ${u.Type} operation ${u.Id} in status ${existing?.Status ?? "(none)"}`);
     }
   };
+
+  // An id names one operation for its whole life: a WAIT CANCEL must not end a STEP of the same id.
+  // EXECUTION updates are exempt: they never touch the operation their (arbitrary) Id names.
+  if (u.Type !== "EXECUTION" && existing && existing.Type !== u.Type) {
+    invalid(`${at}.Type ${u.Type} does not match operation ${u.Id}, which is a ${existing.Type}`);
+  }
 
   switch (u.Type) {
     case "EXECUTION":

@@ -108,8 +108,10 @@ function readCallbackId(callbackId: string): { arn: string; opId: string } | und
   return v && { arn: v.a, opId: v.o };
 }
 
-const isSeqCursor = (v: unknown): v is { s: number } => typeof (v as { s?: unknown })?.s === "number";
-const isEventCursor = (v: unknown): v is { e: number } => typeof (v as { e?: unknown })?.e === "number";
+// Markers come back from callers, so a forged one (a negative or fractional position) is refused, not obeyed.
+const isPosition = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isSeqCursor = (v: unknown): v is { s: number } => isPosition((v as { s?: unknown })?.s);
+const isEventCursor = (v: unknown): v is { e: number } => isPosition((v as { e?: unknown })?.e);
 
 function invalid(message: string): never {
   throw new ServiceError("InvalidParameterValueException", message);

@@ -28,9 +28,41 @@ export function matchesExecutionQuery(rec: ExecutionRecord, q: ExecutionQuery): 
 export class MemoryStore implements Store {
   private readonly executions = new Map<string, ExecutionData>();
   private seq = 0;
+  /** One undo log per open transaction, innermost last. */
+  private readonly undoLogs: (() => void)[][] = [];
 
+  /**
+   * All or nothing, as the Store contract asks: a transaction that throws (a checkpoint batch
+   * whose third update is refused) undoes what it wrote, so a refused request changes nothing.
+   */
   transaction<T>(fn: () => T): T {
-    return fn();
+    const log: (() => void)[] = [];
+    this.undoLogs.push(log);
+    try {
+      const out = fn();
+      this.undoLogs.pop();
+      // Committing an inner transaction hands its undo steps to the one around it.
+      const outer = this.undoLogs.at(-1);
+      if (outer) for (const step of log) outer.push(step);
+      return out;
+    } catch (e) {
+      this.undoLogs.pop();
+      for (let i = log.length - 1; i >= 0; i--) log[i]!();
+      throw e;
+    }
+  }
+
+  /** Records how to take back a write, when inside a transaction. */
+  private onUndo(step: () => void): void {
+    this.undoLogs.at(-1)?.push(step);
+  }
+
+  /** Sets `key` in `map`, remembering how to put back what was there. */
+  private setUndoably<K, V>(map: Map<K, V>, key: K, value: V): void {
+    const had = map.has(key);
+    const prev = map.get(key);
+    map.set(key, value);
+    this.onUndo(() => (had ? map.set(key, prev as V) : map.delete(key)));
   }
 
   private data(arn: string): ExecutionData {
@@ -40,11 +72,14 @@ export class MemoryStore implements Store {
   }
 
   insertExecution(rec: ExecutionRecord): void {
-    this.executions.set(rec.arn, { rec: structuredClone(rec), ops: new Map(), events: [], checkpointResponses: new Map() });
+    this.setUndoably(this.executions, rec.arn, { rec: structuredClone(rec), ops: new Map(), events: [], checkpointResponses: new Map() });
   }
 
   updateExecution(rec: ExecutionRecord): void {
-    this.data(rec.arn).rec = structuredClone(rec);
+    const d = this.data(rec.arn);
+    const prev = d.rec;
+    d.rec = structuredClone(rec);
+    this.onUndo(() => (d.rec = prev));
   }
 
   getExecution(arn: string): ExecutionRecord | undefined {
@@ -72,11 +107,13 @@ export class MemoryStore implements Store {
   }
 
   nextExecutionSeq(): number {
+    const prev = this.seq;
+    this.onUndo(() => (this.seq = prev));
     return ++this.seq;
   }
 
   putOperation(arn: string, op: Operation): void {
-    this.data(arn).ops.set(op.Id, structuredClone(op));
+    this.setUndoably(this.data(arn).ops, op.Id, structuredClone(op));
   }
 
   getOperation(arn: string, id: string): Operation | undefined {
@@ -93,7 +130,9 @@ export class MemoryStore implements Store {
   }
 
   appendEvent(arn: string, event: Event): void {
-    this.data(arn).events.push(structuredClone(event));
+    const events = this.data(arn).events;
+    events.push(structuredClone(event));
+    this.onUndo(() => events.pop());
   }
 
   listEvents(arn: string, q: EventQuery): Event[] {
@@ -109,17 +148,21 @@ export class MemoryStore implements Store {
   }
 
   putCheckpointResponse(arn: string, clientToken: string, response: string): void {
-    this.data(arn).checkpointResponses.set(clientToken, response);
+    this.setUndoably(this.data(arn).checkpointResponses, clientToken, response);
   }
 
   deleteCheckpointResponses(arn: string): void {
-    this.executions.get(arn)?.checkpointResponses.clear();
+    const responses = this.executions.get(arn)?.checkpointResponses;
+    if (!responses) return;
+    const prev = new Map(responses);
+    responses.clear();
+    this.onUndo(() => prev.forEach((v, k) => responses.set(k, v)));
   }
 
   private readonly expiries = new Map<string, number>();
 
   setExpiry(arn: string, atMs: number): void {
-    this.expiries.set(arn, atMs);
+    this.setUndoably(this.expiries, arn, atMs);
   }
 
   listExpiries(): { arn: string; atMs: number }[] {
@@ -127,8 +170,14 @@ export class MemoryStore implements Store {
   }
 
   deleteExecution(arn: string): void {
+    const data = this.executions.get(arn);
+    const expiry = this.expiries.get(arn);
     this.executions.delete(arn);
     this.expiries.delete(arn);
+    this.onUndo(() => {
+      if (data) this.executions.set(arn, data);
+      if (expiry !== undefined) this.expiries.set(arn, expiry);
+    });
   }
 
   close(): void {}

@@ -34,20 +34,40 @@ function invalid(message: string): never {
   throw new ServiceError("InvalidParameterValueException", message);
 }
 
-/** Reads the request body as UTF-8, refusing oversize bodies and invalid UTF-8. */
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new ServiceError("RequestTooLargeException", `Request body exceeds ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new ServiceError("InvalidRequestContentException", "Request body is not valid UTF-8");
-  }
+/**
+ * Reads the request body as UTF-8, refusing oversize bodies and invalid UTF-8. An oversize body
+ * is refused as soon as it passes the limit, but the rest is still read and dropped: destroying
+ * the request would reset the connection while the client is sending, and the client would see
+ * a reset instead of the 413 that says why.
+ */
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on("data", (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        refused = true;
+        chunks.length = 0;
+        reject(new ServiceError("RequestTooLargeException", `Request body exceeds ${MAX_BODY_BYTES} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("error", (e) => {
+      if (!refused) reject(e);
+    });
+    req.on("end", () => {
+      if (refused) return;
+      try {
+        resolve(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new ServiceError("InvalidRequestContentException", "Request body is not valid UTF-8"));
+      }
+    });
+  });
 }
 
 function parseJsonBody(body: string, what: string): Record<string, unknown> {
@@ -102,6 +122,13 @@ class Query {
     if (!/^\d+$/.test(v)) invalid(`${name} must be a non-negative integer, got ${JSON.stringify(v)}`);
     return Number(v);
   }
+  /** Lambda's Qualifier: $LATEST, a version number or an alias name. */
+  qualifier(): string | undefined {
+    const v = this.params.get("Qualifier");
+    if (v === null) return undefined;
+    if (!/^[a-zA-Z0-9$._-]{1,128}$/.test(v)) invalid(`Qualifier must be $LATEST, a version or an alias name (1-128 characters of [a-zA-Z0-9$._-]), got ${JSON.stringify(v)}`);
+    return v;
+  }
   date(name: string): Date | undefined {
     const v = this.params.get(name);
     if (v === null) return undefined;
@@ -112,6 +139,12 @@ class Query {
 }
 
 const CALLBACK_ID = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** A function name from the path, refused with a 400 naming it when it is no name Lambda accepts. */
+function functionNameParam(segment: string): string {
+  if (!parseFunctionName(segment)) invalid(`FunctionName ${JSON.stringify(segment)} is not a valid function name or ARN`);
+  return segment;
+}
 
 const isFunctionCursor = (v: unknown): v is { f: number } => Number.isInteger((v as { f?: unknown })?.f) && (v as { f: number }).f >= 0;
 
@@ -153,7 +186,7 @@ export class LambdaHttpApi {
     if (seg[0] === "2015-03-31" && seg[1] === "functions") {
       if (method === "GET" && seg.length === 2) return this.listFunctions(q);
       if (method === "GET" && seg.length === 3) {
-        const fn = this.registry.require(seg[2]!, q.string("Qualifier"));
+        const fn = this.registry.require(functionNameParam(seg[2]!), q.qualifier());
         return { status: 200, json: { Configuration: this.registry.configuration(fn) } };
       }
       if (method === "POST" && seg.length === 4 && seg[3] === "invocations") return this.invoke(req, seg[2]!, q);
@@ -237,9 +270,9 @@ export class LambdaHttpApi {
       return {
         status: 200,
         json: this.engine.listExecutionsByFunction({
-          FunctionName: seg[2]!,
+          FunctionName: functionNameParam(seg[2]!),
           Statuses: q.list("Statuses") as ExecutionStatus[],
-          Qualifier: q.string("Qualifier"),
+          Qualifier: q.qualifier(),
           DurableExecutionName: q.string("DurableExecutionName"),
           StartedAfter: q.date("StartedAfter"),
           StartedBefore: q.date("StartedBefore"),
@@ -260,8 +293,7 @@ export class LambdaHttpApi {
   /** The browser bundle of a function's handler module, for the replay simulator. */
   private async handlerBundle(functionName: string): Promise<ApiResponse> {
     // The name only ever selects a registration, never a path; still, refuse what is no function name.
-    if (!parseFunctionName(functionName)) invalid(`FunctionName ${JSON.stringify(functionName)} is not a valid function name or ARN`);
-    const fn = this.registry.require(functionName);
+    const fn = this.registry.require(functionNameParam(functionName));
     if (!fn.source) throw new ServiceError("ResourceNotFoundException", `Function ${fn.name} has no handler module to bundle: it was registered in-process, not from a file`);
     const bundle = await this.bundler.bundle(fn.source);
     return { status: 200, headers: { [HANDLER_EXPORT_HEADER]: bundle.exportName }, raw: bundle.code, contentType: "application/javascript; charset=utf-8" };
@@ -287,9 +319,8 @@ export class LambdaHttpApi {
     if (!["RequestResponse", "Event", "DryRun"].includes(invocationType)) {
       invalid(`X-Amz-Invocation-Type must be RequestResponse, Event or DryRun, got ${JSON.stringify(invocationType)}`);
     }
-    const ref = parseFunctionName(functionName);
-    if (!ref) invalid(`FunctionName ${JSON.stringify(functionName)} is not a valid function name or ARN`);
-    const qualifier = q.string("Qualifier") ?? ref.qualifier;
+    const ref = parseFunctionName(functionNameParam(functionName))!;
+    const qualifier = q.qualifier() ?? ref.qualifier;
     const fn = this.registry.require(ref.name, qualifier);
     const body = await readBody(req);
     if (body.trim() !== "") {
