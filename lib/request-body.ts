@@ -27,12 +27,17 @@ async function readCapped(request: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    // Decoding leniently would turn the bad bytes into U+FFFD and send a changed result or error to Lambda.
+    throw new HttpError(400, "InvalidEncoding", "The request body is not valid UTF-8.");
+  }
 }
 
 /**
  * The parsed JSON body. Throws HttpError 415 unless it is labelled JSON (a cross-site form cannot
- * send that label without a preflight), 413 past `limit` bytes, 400 when it is not JSON.
+ * send that label without a preflight), 413 past `limit` bytes, 400 when it is not UTF-8 or not JSON.
  *
  * @example const body = await readJsonBody(request, 64 * 1024);
  */
