@@ -62,23 +62,60 @@ export function buildApp({ force = false } = {}) {
   if (force || built === 0 || built < sources) run("npx", ["next", "build"]);
 }
 
-/** Starts a long-running child whose output is prefixed with `name`. */
+/**
+ * Starts a long-running child whose output is prefixed with `name`. Its last lines of stderr
+ * are kept as `child.lastError`, so a child that dies at startup can be reported by its own words.
+ */
 export function startChild(name, cmd, args, env = {}) {
   const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  const prefix = (stream, out) =>
+  child.lastError = "";
+  const prefix = (stream, out, keep) =>
     stream.on("data", (d) => {
-      for (const line of String(d).split("\n")) if (line.trim()) out.write(`[${name}] ${line}\n`);
+      for (const line of String(d).split("\n")) {
+        if (!line.trim()) continue;
+        out.write(`[${name}] ${line}\n`);
+        if (keep) child.lastError = `${child.lastError}\n${line}`.split("\n").slice(-5).join("\n").trim();
+      }
     });
-  prefix(child.stdout, process.stdout);
-  prefix(child.stderr, process.stderr);
+  prefix(child.stdout, process.stdout, false);
+  prefix(child.stderr, process.stderr, true);
   return child;
+}
+
+/**
+ * Starts the local durable service: its process now, and `ready`, which resolves with its
+ * endpoint once it listens, or rejects with the service's own error when it exits first (a
+ * data directory it cannot write, a port in use). `command` runs its CLI (the build by default).
+ *
+ * @example const local = startLocalService({ port: "9014" }); await local.ready;
+ */
+export function startLocalService({ port, command = [process.execPath, "sdk/dist/local/cli.js"], env = {}, timeoutMs = 30_000 }) {
+  const [cmd, ...args] = command;
+  const child = startChild("local", cmd, [...args, "--port", String(port)], env);
+  const said = () => (child.lastError ? `: ${child.lastError}` : "");
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the local durable service did not start within ${timeoutMs / 1000} s${said()}`)), timeoutMs);
+    let out = "";
+    child.stdout.on("data", (d) => {
+      const m = /listening on (http:\/\/\S+)/.exec((out += String(d)));
+      if (!m) return;
+      clearTimeout(timer);
+      resolve(m[1]);
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      // Its last words on stderr may still be on their way when the exit is seen.
+      setTimeout(() => reject(new Error(`the local durable service exited (${code !== null ? `code ${code}` : signal})${said()}`)), 50);
+    });
+  });
+  return { child, ready };
 }
 
 /** Resolves when `url` answers, or rejects after `timeoutMs`. */
 export async function waitForUrl(url, timeoutMs, child) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);
+    if (child && child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}${child.lastError ? `: ${child.lastError}` : ""}`);
     try {
       const res = await fetch(url);
       if (res.status < 500) return;

@@ -1,6 +1,6 @@
 // `npm start`: install what is missing, build, start the local durable service (unless the
 // target is AWS) and the app, and print where to open it.
-import { buildApp, buildSdk, ensureDependencies, startChild, waitForUrl } from "./lib.mjs";
+import { buildApp, buildSdk, ensureDependencies, startChild, startLocalService, waitForUrl } from "./lib.mjs";
 
 const port = process.env.PORT ?? "3000";
 const target = process.env.DURABLE_LENS_TARGET ?? "local";
@@ -20,9 +20,10 @@ process.on("SIGTERM", () => (stopAll(), process.exit(0)));
 
 try {
   if (target === "local") {
-    const local = startChild("local", process.execPath, ["sdk/dist/local/cli.js", "--port", localPort]);
-    children.push(local);
-    await waitForUrl(`${localEndpoint}/health`, 30_000, local);
+    const local = startLocalService({ port: localPort });
+    children.push(local.child);
+    await local.ready;
+    await waitForUrl(`${localEndpoint}/health`, 30_000, local.child);
   }
   const app = startChild("app", "npx", ["next", "start", "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], {
     DURABLE_LENS_LOCAL_ENDPOINT: localEndpoint,

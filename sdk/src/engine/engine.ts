@@ -79,6 +79,11 @@ const DEFAULT_EXECUTION_TIMEOUT_SECONDS = 86_400;
 /** Lambda keeps an ended execution this long unless the function says otherwise (1-90). */
 const DEFAULT_RETENTION_DAYS = 14;
 const DAY_MS = 86_400_000;
+/** How soon the engine tries again what its store could not record (a full disk). */
+const STORE_RETRY_MS = 1000;
+
+/** A store that cannot write throws Lambda's ServiceException (see {@link Store}); the work is then retried. */
+const isStoreFailure = (e: unknown) => e instanceof ServiceError && e.code === "ServiceException";
 
 /** What an engine timer does when it fires. */
 export type TimerKind = "wait-end" | "retry-ready" | "execution-timeout" | "reinvoke" | "callback-timeout" | "callback-heartbeat";
@@ -358,7 +363,13 @@ export class Engine {
       }
       return;
     }
-    const run = this.runInvocations(arn).finally(() => this.running.delete(arn));
+    const run = this.runInvocations(arn)
+      .catch((e: unknown) => {
+        if (!isStoreFailure(e)) throw e;
+        // The start or the end of an invocation could not be stored: try again, the store may have room by then.
+        this.armTimer(arn, { atMs: this.clock.now() + STORE_RETRY_MS, kind: "reinvoke", opId: "" });
+      })
+      .finally(() => this.running.delete(arn));
     this.running.set(arn, run);
   }
 
@@ -378,6 +389,8 @@ export class Engine {
       const rec = this.getRecord(arn);
       if (rec.status !== "RUNNING") return undefined;
       const requestId = crypto.randomUUID();
+      // The previous invocation ended but its end could not be stored: record it as failed first.
+      if (rec.invocation) this.completeInvocation(rec, { ErrorType: "ServiceException", ErrorMessage: "The service could not store the end of this invocation" });
       rec.invocation = { requestId, startMs: this.clock.now() };
       rec.checkpointToken = randomBase64();
       rec.wakePending = false;
@@ -541,7 +554,13 @@ export class Engine {
     this.timers.get(key)?.handle.cancel();
     const handle = this.clock.setTimer(t.atMs, () => {
       this.timers.delete(key);
-      this.onTimer(arn, t.kind, t.opId);
+      try {
+        this.onTimer(arn, t.kind, t.opId);
+      } catch (e) {
+        if (!isStoreFailure(e)) throw e;
+        // What the timer does could not be stored: it fires again shortly rather than never.
+        this.armTimer(arn, { ...t, atMs: this.clock.now() + STORE_RETRY_MS });
+      }
     });
     this.timers.set(key, { handle, timer: { arn, atMs: t.atMs, kind: t.kind, opId: t.opId } });
   }

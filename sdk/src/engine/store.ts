@@ -70,6 +70,8 @@ export interface EventQuery {
 /**
  * Durable storage of the engine. Synchronous on purpose: the engine runs each API call inside
  * one {@link Store.transaction}, so a crash leaves either all of a checkpoint or none of it.
+ * A write the store cannot make (a full disk) throws a `ServiceError("ServiceException")` and
+ * keeps nothing of the transaction; the engine answers API calls with it and retries its own work.
  */
 export interface Store {
   transaction<T>(fn: () => T): T;

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { CONFIG_FILE_NAME } from "./dev/config-file.js";
 import { DevServer } from "./dev/dev-server.js";
 import { FunctionSpecError, parseFunctionArgument } from "./dev/function-spec.js";
-import { DataDirectoryError, SqliteStore } from "./sqlite-store.js";
+import { DataDirectoryError, SqliteStore, StoreWriteError } from "./sqlite-store.js";
 
 const USAGE = `durable-lens: Lambda's durable execution API on your machine.
 
@@ -68,7 +68,11 @@ async function main(): Promise<void> {
   const config = configFile(values.config ?? process.env.DURABLE_LENS_CONFIG);
   if (dev && functions.length === 0 && !config) throw new FunctionSpecError(`name at least one handler module (durable-lens dev src/handler.ts), or list them in ${CONFIG_FILE_NAME}`);
   if (values.reset) {
-    for (const f of ["durable-lens.sqlite", "durable-lens.sqlite-wal", "durable-lens.sqlite-shm"]) rmSync(resolve(dataDir, f), { force: true });
+    try {
+      for (const f of ["durable-lens.sqlite", "durable-lens.sqlite-wal", "durable-lens.sqlite-shm"]) rmSync(resolve(dataDir, f), { force: true });
+    } catch (e) {
+      throw new DataDirectoryError(`--reset cannot delete the store in ${dataDir}: ${(e as Error).message}`);
+    }
   }
 
   const samples = !dev || values.samples;
@@ -96,7 +100,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  const known = e instanceof DataDirectoryError || e instanceof FunctionSpecError || (e as NodeJS.ErrnoException)?.code === "EADDRINUSE" || (e as NodeJS.ErrnoException)?.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
+  // A store that fills up while the samples are recorded is as much a startup error as one that cannot open.
+  const known = e instanceof DataDirectoryError || e instanceof StoreWriteError || e instanceof FunctionSpecError || (e as NodeJS.ErrnoException)?.code === "EADDRINUSE" || (e as NodeJS.ErrnoException)?.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
   console.error(`durable-lens: ${known ? (e as Error).message : String((e as Error)?.stack ?? e)}`);
   process.exit(1);
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Operation } from "../protocol/index.js";
-import { SqliteStore } from "./sqlite-store.js";
+import { SqliteStore, StoreWriteError } from "./sqlite-store.js";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -74,6 +74,37 @@ describe("SqliteStore operations", () => {
     expect(store.getCheckpointResponse("a", "ct")).toBeUndefined();
     expect(store.listExpiries()).toEqual([]);
     expect(store.getExecution("b")?.arn).toBe("b");
+    store.close();
+  });
+});
+
+describe("SqliteStore at its size cap", () => {
+  it("refuses a write that needs room with an error naming the directory and the cause, keeps nothing of its transaction, and goes on with what fits", () => {
+    const dir = mkdtempSync(join(tmpdir(), "durable-lens-store-"));
+    dirs.push(dir);
+    let store = SqliteStore.open(dir, { maxPages: 20 });
+    store.putOperation("a", op("small"));
+    const big: Operation = { ...op("big"), StepDetails: { Result: "x".repeat(200_000) } };
+    let thrown: unknown;
+    try {
+      store.transaction(() => {
+        store.putOperation("a", op("with-it"));
+        store.putOperation("a", big);
+      });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(StoreWriteError);
+    expect(thrown).toMatchObject({ code: "ServiceException", status: 500, sqliteCode: "SQLITE_FULL", dataDir: dir });
+    expect((thrown as Error).message).toMatch(new RegExp(`^The local durable service cannot write its store in ${dir}: the disk is full \\(\\d+ bytes free\\) or the store reached its size limit \\(SQLITE_FULL\\)\\. Nothing of this request was stored`));
+    expect(store.listOperations("a").map((o) => o.Id)).toEqual(["small"]);
+    store.putOperation("a", op("after"));
+    store.close();
+
+    // Without the cap the same store takes the large write: nothing was damaged.
+    store = SqliteStore.open(dir);
+    store.putOperation("a", big);
+    expect(store.listOperations("a").map((o) => o.Id)).toEqual(["small", "after", "big"]);
     store.close();
   });
 });

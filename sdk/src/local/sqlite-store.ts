@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
-import { mkdirSync, accessSync, constants } from "node:fs";
-import { join } from "node:path";
-import { reviveTimestamps, toEventJson, type Event, type Operation } from "../protocol/index.js";
+import { accessSync, constants, existsSync, mkdirSync, statSync, statfsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { ServiceError, reviveTimestamps, toEventJson, type Event, type Operation } from "../protocol/index.js";
 import type { EventQuery, ExecutionQuery, ExecutionRecord, Store } from "../engine/index.js";
 
 const SCHEMA = `
@@ -41,6 +41,10 @@ CREATE TABLE IF NOT EXISTS expiries (
   arn TEXT PRIMARY KEY,
   at_ms INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS write_probe (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  at_ms INTEGER NOT NULL
+);
 `;
 
 /** Why the data directory cannot hold the store, in words a user can act on. */
@@ -49,6 +53,91 @@ export class DataDirectoryError extends Error {
     super(message);
     this.name = "DataDirectoryError";
   }
+}
+
+/**
+ * A write the store could not make (a full disk, a file turned read-only, an I/O error). The
+ * transaction it was part of is rolled back, so nothing of the request is kept; API callers get
+ * a 500 ServiceException whose message says why and where, and may retry once it is fixed.
+ */
+export class StoreWriteError extends ServiceError {
+  constructor(
+    readonly dataDir: string,
+    readonly sqliteCode: string,
+    /** Why, in words: "the disk is full …". */
+    readonly reason: string,
+  ) {
+    super("ServiceException", `The local durable service cannot write its store in ${dataDir}: ${reason} (${sqliteCode}). Nothing of this request was stored; retry once that is fixed.`);
+  }
+}
+
+/** What a failure of the file system means, for someone who has to fix it. */
+function describeFailure(e: unknown, dataDir: string): { code: string; cause: string } | undefined {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code !== "string") return undefined;
+  const free = freeBytes(dataDir);
+  const full = `the disk is full${free !== undefined ? ` (${free} bytes free)` : ""} or the store reached its size limit`;
+  if (code === "SQLITE_FULL" || code === "ENOSPC") return { code, cause: full };
+  // SQLite reports a full disk as an I/O error when it is the shared-memory file that cannot grow.
+  if ((code.startsWith("SQLITE_IOERR") || code.startsWith("SQLITE_CANTOPEN")) && free !== undefined && free < NEARLY_FULL_BYTES) return { code, cause: full };
+  if (code === "EDQUOT") return { code, cause: "the disk quota of the user running the service is used up" };
+  if (code === "EROFS" || code === "SQLITE_READONLY_DIRECTORY") return { code, cause: "it is on a read-only file system, or the directory cannot be written" };
+  if (code.startsWith("SQLITE_READONLY")) return { code, cause: "the store is read-only: its file or its directory cannot be written by the user running the service" };
+  if (code === "EACCES" || code === "EPERM") return { code, cause: "permission denied: the user running the service cannot write there" };
+  if (code.startsWith("SQLITE_IOERR") || code === "EIO") return { code, cause: "the disk reported an I/O error" };
+  if (code.startsWith("SQLITE_CANTOPEN")) return { code, cause: "a file of the store cannot be created or opened there" };
+  if (code === "SQLITE_CORRUPT" || code === "SQLITE_NOTADB") return { code, cause: `${join(dataDir, STORE_FILE)} is damaged or is not a Durable Lens store` };
+  return undefined;
+}
+
+const STORE_FILE = "durable-lens.sqlite";
+/** Below this much free space, an I/O error is taken for a full disk. */
+const NEARLY_FULL_BYTES = 1024 * 1024;
+
+/** Free bytes on the file system holding `dir` (or its nearest existing parent), if it can be told. */
+function freeBytes(dir: string): number | undefined {
+  let at = dir;
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  try {
+    const fs = statfsSync(at);
+    return fs.bavail * fs.bsize;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The nearest part of `dir` that exists and is a file: why it cannot be a directory. */
+function fileInTheWay(dir: string): string | undefined {
+  for (let at = dir; dirname(at) !== at; at = dirname(at)) {
+    if (existsSync(at)) return statSync(at).isDirectory() ? undefined : at;
+  }
+  return undefined;
+}
+
+/**
+ * `mkdir -p`, failing with the error of the directory that could not be made: Node's recursive
+ * mkdir reports ENOENT for a parent on a read-only file system, which names no cause.
+ */
+function makeDirectory(dir: string): void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) mkdirSync(dir); // EEXIST, as mkdir -p says
+    return;
+  }
+  const parent = dirname(dir);
+  if (parent !== dir) makeDirectory(parent);
+  mkdirSync(dir);
+}
+
+/** The message of a data directory that cannot be made or written. */
+function unusableDirectory(dataDir: string, e: unknown): DataDirectoryError {
+  const code = (e as { code?: unknown })?.code;
+  const file = code === "ENOTDIR" || code === "EEXIST" ? fileInTheWay(dataDir) : undefined;
+  if (file !== undefined) {
+    return new DataDirectoryError(`The data directory ${dataDir} cannot be used: ${file} is a file, not a directory. Choose another --data-dir (DURABLE_LENS_DATA_DIR).`);
+  }
+  const known = describeFailure(e, dataDir);
+  const why = known ? `${known.cause} (${known.code})` : (e as Error).message;
+  return new DataDirectoryError(`The data directory ${dataDir} is not writable: ${why}. Choose another --data-dir (DURABLE_LENS_DATA_DIR) or fix it.`);
 }
 
 // Timestamps are stored as epoch milliseconds inside the JSON bodies.
@@ -64,7 +153,11 @@ const decode = <T>(s: string) => reviveTimestamps<T>(JSON.parse(s), "millisecond
 export class SqliteStore implements Store {
   private readonly stmts;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    /** Where the store lives, for error messages ("" in memory). */
+    private readonly dataDir: string,
+  ) {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
     db.pragma("busy_timeout = 5000");
@@ -93,6 +186,7 @@ export class SqliteStore implements Store {
       putResponse: db.prepare("INSERT OR REPLACE INTO checkpoint_responses (arn, client_token, response) VALUES (?, ?, ?)"),
       deleteResponses: db.prepare("DELETE FROM checkpoint_responses WHERE arn = ?"),
       setExpiry: db.prepare("INSERT OR REPLACE INTO expiries (arn, at_ms) VALUES (?, ?)"),
+      probe: db.prepare("INSERT OR REPLACE INTO write_probe (id, at_ms) VALUES (1, ?)"),
       listExpiries: db.prepare("SELECT arn, at_ms AS atMs FROM expiries ORDER BY at_ms"),
       deleteExecution: [
         db.prepare("DELETE FROM operations WHERE arn = ?"),
@@ -107,36 +201,62 @@ export class SqliteStore implements Store {
 
   private seq: number;
 
-  /** Opens (creating if needed) `<dataDir>/durable-lens.sqlite`, with a clear error when it cannot. */
-  static open(dataDir: string): SqliteStore {
+  /**
+   * Opens (creating if needed) `<dataDir>/durable-lens.sqlite` and makes one write, so a store
+   * that cannot be written (read-only, a full disk) fails here, with a message naming the
+   * directory and the cause, rather than on the first checkpoint. `maxPages` caps the database
+   * (SQLite's max_page_count): a store that reaches it refuses writes as a full disk does.
+   *
+   * @example const store = SqliteStore.open(".durable-lens");
+   */
+  static open(dataDir: string, options: { maxPages?: number } = {}): SqliteStore {
     try {
-      mkdirSync(dataDir, { recursive: true });
+      makeDirectory(dataDir);
       accessSync(dataDir, constants.W_OK);
     } catch (e) {
-      throw new DataDirectoryError(`The data directory ${dataDir} is not writable: ${(e as Error).message}`);
+      throw unusableDirectory(dataDir, e);
     }
+    let db: Database.Database | undefined;
     try {
-      return new SqliteStore(new Database(join(dataDir, "durable-lens.sqlite")));
+      db = new Database(join(dataDir, STORE_FILE));
+      const store = new SqliteStore(db, dataDir);
+      if (options.maxPages !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
+      store.write(() => store.stmts.probe.run(Date.now()));
+      return store;
     } catch (e) {
-      throw new DataDirectoryError(`Cannot open the store in ${dataDir}: ${(e as Error).message}`);
+      db?.close();
+      const known = e instanceof StoreWriteError ? { code: e.sqliteCode, cause: e.reason } : describeFailure(e, dataDir);
+      throw new DataDirectoryError(`Cannot open the store in ${dataDir}: ${known ? `${known.cause} (${known.code})` : (e as Error).message}. Choose another --data-dir (DURABLE_LENS_DATA_DIR) or fix it.`);
     }
   }
 
   /** An in-memory SQLite database, for tests of the SQL itself. */
   static inMemory(): SqliteStore {
-    return new SqliteStore(new Database(":memory:"));
+    return new SqliteStore(new Database(":memory:"), "");
+  }
+
+  /** Runs a write, turning a failure of the disk under it into a {@link StoreWriteError}. */
+  private write<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof StoreWriteError || !(e instanceof Database.SqliteError)) throw e;
+      const known = describeFailure(e, this.dataDir);
+      if (!known) throw e;
+      throw new StoreWriteError(this.dataDir || ":memory:", known.code, known.cause);
+    }
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.write(() => this.db.transaction(fn)());
   }
 
   insertExecution(rec: ExecutionRecord): void {
-    this.stmts.insertExec.run({ ...rec, record: JSON.stringify(rec) });
+    this.write(() => this.stmts.insertExec.run({ ...rec, record: JSON.stringify(rec) }));
   }
 
   updateExecution(rec: ExecutionRecord): void {
-    this.stmts.updateExec.run({ arn: rec.arn, status: rec.status, record: JSON.stringify(rec) });
+    this.write(() => this.stmts.updateExec.run({ arn: rec.arn, status: rec.status, record: JSON.stringify(rec) }));
   }
 
   getExecution(arn: string): ExecutionRecord | undefined {
@@ -189,7 +309,7 @@ export class SqliteStore implements Store {
   }
 
   putOperation(arn: string, op: Operation): void {
-    this.stmts.putOp.run({ arn, id: op.Id, body: encode(op) });
+    this.write(() => this.stmts.putOp.run({ arn, id: op.Id, body: encode(op) }));
   }
 
   getOperation(arn: string, id: string): Operation | undefined {
@@ -206,7 +326,7 @@ export class SqliteStore implements Store {
   }
 
   appendEvent(arn: string, event: Event): void {
-    this.stmts.putEvent.run(arn, event.EventId, encode(event));
+    this.write(() => this.stmts.putEvent.run(arn, event.EventId, encode(event)));
   }
 
   listEvents(arn: string, q: EventQuery): Event[] {
@@ -221,15 +341,15 @@ export class SqliteStore implements Store {
   }
 
   putCheckpointResponse(arn: string, clientToken: string, response: string): void {
-    this.stmts.putResponse.run(arn, clientToken, response);
+    this.write(() => this.stmts.putResponse.run(arn, clientToken, response));
   }
 
   deleteCheckpointResponses(arn: string): void {
-    this.stmts.deleteResponses.run(arn);
+    this.write(() => this.stmts.deleteResponses.run(arn));
   }
 
   setExpiry(arn: string, atMs: number): void {
-    this.stmts.setExpiry.run(arn, atMs);
+    this.write(() => this.stmts.setExpiry.run(arn, atMs));
   }
 
   listExpiries(): { arn: string; atMs: number }[] {
