@@ -14,9 +14,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
-import { DurableExecutionInvocationInputWithClient, withDurableExecution } from "../src/runtime/index.ts";
+import { withDurableExecution } from "../src/runtime/index.ts";
 import { LocalDurableService } from "../src/local/service.ts";
 import { SqliteStore } from "../src/local/sqlite-store.ts";
+import { Meter, fmt, median, percentile } from "./meter.mjs";
 
 // The pinned AWS SDK warns that its later releases need Node 22; that is known, not a result.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -46,28 +47,6 @@ const WORKFLOWS = [
     }),
   },
 ];
-
-/** Counts and times every checkpoint call a handler makes, whatever service answers it. */
-class Meter {
-  latencies = [];
-  updates = 0;
-  wrap(handler) {
-    return (event, context) => {
-      const service = event.durableExecutionClient;
-      const timed = {
-        getExecutionState: (params) => service.getExecutionState(params),
-        checkpoint: async (params) => {
-          const t = performance.now();
-          const out = await service.checkpoint(params);
-          this.latencies.push(performance.now() - t);
-          this.updates += params.Updates?.length ?? 0;
-          return out;
-        },
-      };
-      return handler(new DurableExecutionInvocationInputWithClient(event, timed), context);
-    };
-  }
-}
 
 /** Ours: the local service on a fresh SQLite file, started with a synchronous Invoke. */
 async function oursSide() {
@@ -116,8 +95,7 @@ async function measure(side, index) {
   const rates = [];
   let latencies = [];
   for (let round = 0; round <= ROUNDS; round++) {
-    side.meter.latencies = [];
-    side.meter.updates = 0;
+    side.meter.reset();
     const t = performance.now();
     const result = await side.run(index);
     const ms = performance.now() - t;
@@ -129,11 +107,6 @@ async function measure(side, index) {
   return { rates, latencies };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const percentile = (xs, p) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 function summary({ rates, latencies }) {
   return {
     perSecond: median(rates.map((r) => r.perSecond)),
@@ -143,8 +116,6 @@ function summary({ rates, latencies }) {
     p95: percentile(latencies, 95),
   };
 }
-
-const fmt = (n, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 console.log(`Checkpoint benchmark, Node ${process.version}, ${ROUNDS} measured rounds after a warm-up round.`);
 console.log("  ours:     local service over HTTP (LambdaClient), SQLite WAL + synchronous=FULL");
