@@ -104,6 +104,12 @@ function eventList(input: unknown, problems: string[]): unknown[] {
   return [];
 }
 
+/** A timestamp, or undefined; numbers past the range of Date (1e308 seconds) give an Invalid Date, which no view can print. */
+function readTimestamp(value: unknown): Date | undefined {
+  const t = parseTimestamp(value);
+  return t && !Number.isNaN(t.getTime()) ? t : undefined;
+}
+
 function readEventId(value: unknown): number | undefined {
   const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
   return typeof n === "number" && Number.isInteger(n) && n >= 1 ? n : undefined;
@@ -143,10 +149,8 @@ function readDetail(check: DetailCheck, value: unknown, where: string, problems:
       return typeof value === "number" && Number.isFinite(value) ? value : wrongType("a number");
     case "boolean":
       return typeof value === "boolean" ? value : wrongType("a boolean");
-    case "timestamp": {
-      const t = parseTimestamp(value);
-      return t ?? wrongType("a timestamp");
-    }
+    case "timestamp":
+      return readTimestamp(value) ?? wrongType("a timestamp");
     case "payload": {
       if (!isObject(value)) return wrongType("an object");
       const out: { Payload?: string; Truncated?: boolean } = {};
@@ -186,6 +190,24 @@ function readDetail(check: DetailCheck, value: unknown, where: string, problems:
   }
 }
 
+/**
+ * Deeper than any member a service writes, and far short of where JSON.stringify and
+ * structuredClone overflow the stack (about 10,000 levels; JSON.parse has no limit).
+ */
+const MAX_UNCHECKED_DEPTH = 100;
+
+/** Whether `value` nests objects or arrays more than `max` levels deep; iterative, so any depth is safe. */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function readDetails(value: unknown, where: string, problems: string[]): Json | undefined {
   if (!isObject(value)) {
     problems.push(`${where} must be an object, got ${describe(value)}`);
@@ -195,7 +217,12 @@ function readDetails(value: unknown, where: string, problems: string[]): Json | 
   for (const [key, v] of Object.entries(value)) {
     if (v === undefined || v === null) continue;
     const check = DETAIL_MEMBERS[key];
-    // Members this version does not know are kept as they are: newer services may add some.
+    // Members this version does not know are kept as they are: newer services may add some. Not
+    // absurdly deep ones, though: the event inspector prints events as JSON, the simulator clones them.
+    if (!check && nestedDeeperThan(v, MAX_UNCHECKED_DEPTH)) {
+      problems.push(`${where}.${key} is nested more than ${MAX_UNCHECKED_DEPTH} levels deep; left out`);
+      continue;
+    }
     const read = check ? readDetail(check, v, `${where}.${key}`, problems) : v;
     if (read !== undefined) out[key] = read;
   }
@@ -242,24 +269,28 @@ function readEvent(raw: unknown, index: number, problems: string[]): Event | und
   }
 
   if (raw.EventTimestamp !== undefined && raw.EventTimestamp !== null) {
-    const ts = parseTimestamp(raw.EventTimestamp);
+    const ts = readTimestamp(raw.EventTimestamp);
     if (ts) event.EventTimestamp = ts;
     else problems.push(`${label}: EventTimestamp ${describe(raw.EventTimestamp)} is not a timestamp`);
   }
 
   const detailsKey = `${eventType}Details` as const;
   const rawDetails = raw[detailsKey];
+  const missing = (member: string) => !EMPTY_WHEN_MISSING.has(member) && !UNKNOWN_WHEN_MISSING.has(member);
   if (rawDetails !== undefined && rawDetails !== null) {
     const details = readDetails(rawDetails, `${label}: ${detailsKey}`, problems);
     if (details) {
       for (const member of Object.keys(REQUIRED_DETAILS[eventType])) {
         if (details[member] !== undefined) continue;
         if (EMPTY_WHEN_MISSING.has(member)) details[member] = {};
-        else if (!UNKNOWN_WHEN_MISSING.has(member)) problems.push(`${label}: ${detailsKey}.${member} is missing`);
+        else if (missing(member)) problems.push(`${label}: ${detailsKey}.${member} is missing`);
       }
     }
     // The details member's type is keyed by EventType, which TypeScript cannot follow through a template key.
     if (details) (event as Record<string, unknown>)[detailsKey] = details;
+  } else {
+    // No details at all lacks the same members as details without them, and says so alike.
+    for (const member of Object.keys(REQUIRED_DETAILS[eventType]).filter(missing)) problems.push(`${label}: ${detailsKey}.${member} is missing`);
   }
   return event;
 }
