@@ -9,6 +9,16 @@
 //
 // A frame's time is the main thread's work in it, read from a Chromium trace; the anchor is an idle
 // frame of the same page.
+//
+// Then an execution at Lambda's limits (3,000 operations: retries, waits, callbacks, a map of 500
+// items, payloads just under the 256 KB checkpoint limit; generateLimitsHistory):
+//
+//   time to first graph       file chosen → first graph node painted
+//   scrub to a point          slider moved → banner and graph showing that point
+//   step by a key             , . [ ] { } → the views caught up with the point it leads to
+//
+// each against the same stage on a small recorded history (the anchor). BENCH_UI_CASES=map or
+// =limits runs one of the two.
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -16,7 +26,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
 import { buildApp, buildSdk, root, waitForUrl } from "../../scripts/lib.mjs";
-import { generateMapHistory } from "./generate-history.mjs";
+import { generateLimitsHistory, generateMapHistory } from "./generate-history.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -186,6 +196,114 @@ function frameWork(events, mark) {
   return { work, intervals };
 }
 
+/**
+ * Moves the time-travel slider to each fraction of its range (as a drag would: an input event)
+ * and then presses each key, timing each until the page shows the point it leads to with the
+ * views caught up ("updating…" gone from the banner) and one more frame has been painted.
+ */
+async function measureScrub(page, fractions, keys) {
+  return page.evaluate(
+    async ({ fractions, keys }) => {
+      const slider = document.querySelector('[data-testid="time-travel-slider"]');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+      const shownEvent = () => Number(slider.getAttribute("aria-valuetext")?.replace(/^event /, ""));
+      const caughtUp = () => {
+        const bar = document.querySelector('[data-testid="time-travel"]');
+        const banner = document.querySelector('[data-testid="time-travel-banner"]');
+        return bar?.dataset.at === String(shownEvent()) && banner !== null && !banner.textContent.includes("updating");
+      };
+      // Resolves true once `done()` holds and a frame has been painted after it; false after 10 s.
+      const settle = (done) =>
+        new Promise((resolve) => {
+          const deadline = performance.now() + 10_000;
+          const poll = () => {
+            if (done()) requestAnimationFrame(() => setTimeout(() => resolve(true), 0));
+            else if (performance.now() > deadline) resolve(false);
+            else requestAnimationFrame(poll);
+          };
+          requestAnimationFrame(poll);
+        });
+      const max = Number(slider.max);
+      const moves = [];
+      for (const f of fractions) {
+        const index = Math.round(f * max);
+        const t0 = performance.now();
+        setValue.call(slider, String(index));
+        slider.dispatchEvent(new Event("input", { bubbles: true }));
+        if (await settle(() => Number(slider.value) === index && caughtUp())) moves.push(performance.now() - t0);
+      }
+      // Keys from the middle, where each of them leads somewhere on any history.
+      setValue.call(slider, String(Math.round(max / 2)));
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      await settle(caughtUp);
+      const steps = [];
+      for (const key of keys) {
+        const before = shownEvent();
+        const t0 = performance.now();
+        slider.focus();
+        slider.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+        if (await settle(() => shownEvent() !== before && caughtUp())) steps.push(performance.now() - t0);
+      }
+      return { moves, steps };
+    },
+    { fractions, keys },
+  );
+}
+
+const SCRUB_FRACTIONS = [0.1, 0.9, 0.3, 0.7, 0.5, 0.05, 0.95, 0.2];
+const SCRUB_KEYS = [...".,.,.,][][}{}{"];
+/** The anchor of the limits case: a small history recorded by another implementation. */
+const SMALL_HISTORY = join(root, "../shared/fixtures/histories/step-with-retry.history.json");
+
+/** The 3,000-operation history: time to first graph and scrubbing, and the same on the small history. */
+async function benchLimits(browser, context, base, dir) {
+  const limits = generateLimitsHistory();
+  const text = JSON.stringify({ Events: limits.events });
+  const file = join(dir, "limits-3000-operations.history.json");
+  writeFileSync(file, text);
+
+  const run = async (path, fractions, keys) => {
+    const page = await context.newPage();
+    const graph = await openAndWaitFor(page, base, "", path, '[data-testid="graph-node"]');
+    const scrub = graph ? await measureScrub(page, fractions, keys) : undefined;
+    await page.close();
+    return { graph, scrub };
+  };
+  const big = await run(file, SCRUB_FRACTIONS, SCRUB_KEYS);
+  let small;
+  try {
+    readFileSync(SMALL_HISTORY);
+    small = await run(SMALL_HISTORY, SCRUB_FRACTIONS, SCRUB_KEYS);
+  } catch {
+    small = undefined;
+  }
+
+  console.log(
+    `\nAn execution at Lambda's limits: ${limits.operations.toLocaleString("en-US")} operations, ${limits.events.length.toLocaleString("en-US")} events, ` +
+      `${limits.invocations} invocations, ${limits.bigPayloads} payloads of ${((256 * 1024 - 1024) / 1024).toFixed(0)} KB, ${(text.length / 1024 / 1024).toFixed(1)} MB; ` +
+      `anchor: ${small ? "step-with-retry.history.json (11 events)" : "n/a (../shared/fixtures not found)"}`,
+  );
+  console.log(`  ${"".padEnd(44)} ${"measured".padStart(10)}   ${"anchor".padStart(10)}   ratio`);
+  const row = (label, value, anchor) =>
+    console.log(
+      `  ${label.padEnd(44)} ${(value === undefined ? "n/a" : ms(value)).padStart(10)}   ${(anchor === undefined ? "n/a" : ms(anchor)).padStart(10)}   ${
+        value !== undefined && anchor ? `${(value / anchor).toFixed(1)}×` : ""
+      }`,
+    );
+  row("time to first graph", big.graph?.painted, small?.graph?.painted);
+  row("file chosen → ready to show", big.graph?.ready, small?.graph?.ready);
+  for (const [label, pick] of [
+    [`scrub to a point, median of ${SCRUB_FRACTIONS.length}`, (r) => median(r.moves)],
+    ["scrub to a point, max", (r) => (r.moves.length ? Math.max(...r.moves) : undefined)],
+    [`step by a key (${[...new Set(SCRUB_KEYS)].join(" ")}), median of ${SCRUB_KEYS.length}`, (r) => median(r.steps)],
+    ["step by a key, max", (r) => (r.steps.length ? Math.max(...r.steps) : undefined)],
+  ]) {
+    row(label, big.scrub && pick(big.scrub), small?.scrub && pick(small.scrub));
+  }
+  note("a scrub or a step is timed until the banner and the graph show the point (views caught up), plus one painted frame");
+  if (big.scrub) note(`${big.scrub.moves.length} of ${SCRUB_FRACTIONS.length} scrubs and ${big.scrub.steps.length} of ${SCRUB_KEYS.length} steps settled within 10 s`);
+}
+
 function note(text) {
   console.log(`  ${"".padEnd(44)} ${text}`);
 }
@@ -195,16 +313,18 @@ function line(label, value, goal, limit) {
   console.log(`  ${label.padEnd(44)} ${String(value === undefined ? "n/a" : ms(value)).padStart(10)}   ${(goal ?? "").padEnd(9)} ${verdict}`);
 }
 
+const CASES = new Set((process.env.BENCH_UI_CASES ?? "map,limits").split(",").map((c) => c.trim()));
+
 async function main() {
   buildSdk();
   buildApp();
 
-  const events = generateMapHistory();
+  const events = CASES.has("map") ? generateMapHistory() : [];
   const text = JSON.stringify(events);
   const dir = join(tmpdir(), "durable-lens-bench");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "map-3000-items.history.json");
-  writeFileSync(file, text);
+  if (CASES.has("map")) writeFileSync(file, text);
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -223,7 +343,18 @@ async function main() {
     await waitForUrl(`${base}/open`, 60_000, app);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    if (CASES.has("map")) await benchMap(browser, context, base, events, text, file);
+    if (CASES.has("limits")) await benchLimits(browser, context, base, dir);
+    note("wall-clock times on a shared machine: compare runs on the same machine only\n");
+  } finally {
+    await browser?.close();
+    stopApp();
+  }
+}
 
+/** The 20,000-event map history: parsing, first graph, events table and its scrolling. */
+async function benchMap(browser, context, base, events, text, file) {
+  {
     const parsePage = await context.newPage();
     await routeSdk(parsePage);
     await parsePage.goto(`${base}/open`);
@@ -279,10 +410,6 @@ async function main() {
       line("frame time while scrolling events", undefined, "< 16 ms");
       note(scroll ? "the trace held no frame marks" : "no events table on the page ([data-testid=events-scroll] was not found)");
     }
-    note("wall-clock times on a shared machine: compare runs on the same machine only\n");
-  } finally {
-    await browser?.close();
-    stopApp();
   }
 }
 
