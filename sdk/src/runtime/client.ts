@@ -35,7 +35,8 @@ export class DurableExecutionApiClient implements DurableExecutionClient {
   constructor(private readonly client?: LambdaClient) {}
 
   private load() {
-    this.sdk ??= import("@aws-sdk/client-lambda");
+    // Not bundled for browsers (the simulator never calls Lambda; Node and server bundles load it as is).
+    this.sdk ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "@aws-sdk/client-lambda");
     this.clientPromise ??= this.client
       ? Promise.resolve(this.client)
       : this.sdk.then((m) => new m.LambdaClient({}));
