@@ -68,6 +68,43 @@ function eventList(json: unknown): unknown[] | HistoryFileError {
 }
 
 /**
+ * The events of a file that stops being JSON at `position` (cut off by a full disk or a killed
+ * test run, or hand-edited): the elements of the top-level events array that close before it.
+ * Undefined when the text is no events array or none closes in time.
+ */
+function eventsBefore(body: string, position: number): unknown[] | undefined {
+  const open = /^\s*(?:\[|\{\s*"Events"\s*:\s*\[)/.exec(body);
+  if (!open) return undefined;
+  const start = open[0].length;
+  let depth = 0;
+  let inString = false;
+  let end = -1;
+  for (let i = start; i < position; i++) {
+    const c = body.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) {
+      depth--;
+      if (depth < 0) break; // the events array itself closed
+      if (depth === 0) end = i + 1;
+    }
+  }
+  if (end < 0) return undefined;
+  try {
+    // The text before `position` is a valid start of JSON, so its complete elements parse as the file has them.
+    const events: unknown = JSON.parse(`[${body.slice(start, end)}]`);
+    return Array.isArray(events) ? events : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Reads the text of a history file into events, or explains why it cannot.
  *
  * @example readHistoryText('[{"EventId":1,"EventType":"ExecutionStarted","Id":"x"}]').ok // true
@@ -83,12 +120,21 @@ export function readHistoryText(text: string): HistoryFileResult {
   } catch {
     const found = findJsonSyntaxError(body);
     if (!found) return { ok: false, message: "The file is not valid JSON.", details: [] };
-    return {
+    const where = `line ${found.line}, column ${found.column} (position ${found.position})`;
+    const error: HistoryFileError = {
       ok: false,
-      message: `The file is not valid JSON: ${found.reason} at line ${found.line}, column ${found.column} (position ${found.position}).`,
+      message: `The file is not valid JSON: ${found.reason} at ${where}.`,
       // The excerpt with a caret under the mistake, for a monospace box.
       details: [`${found.excerpt}\n${" ".repeat(found.excerptColumn)}^`],
     };
+    // What comes before the mistake can still be shown, as for a file with some unreadable events.
+    const before = eventsBefore(body, found.position);
+    const { events, problems } = parseHistory(before ?? []);
+    if (before && events.length > 0) {
+      const cut = `history: the file stops being JSON at ${where}; only the ${events.length} events before that point could be read`;
+      error.readable = { events, problems: [cut, ...problems], unread: 0 };
+    }
+    return error;
   }
 
   const raw = eventList(json);
