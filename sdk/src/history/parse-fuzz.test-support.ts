@@ -306,9 +306,11 @@ export function randomHistoryCases(fixture: string, raw: readonly Json[], rnd: R
   const values: unknown[] = [null, 0, -1, 1.5, 1e308, "", "x", "2026-01-01T00:00:00Z", true, [], [1], {}, { Payload: 5 }, deepObject(50)];
   const cases: HistoryCase[] = [];
   for (let n = 0; n < count; n++) {
-    const events = clone(raw) as Json[];
+    // As in historyCases, only the event that changes is copied.
+    const events = [...raw];
     const index = Math.floor(rnd() * events.length);
-    const event = events[index]!;
+    const event = clone(raw[index]!);
+    events[index] = event;
     const id = idOf(event);
     const touched = new Set<number>([id]);
     let what: string;
