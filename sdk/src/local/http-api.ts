@@ -29,6 +29,8 @@ export const HANDLER_EXPORT_HEADER = "x-durable-lens-handler-export";
 
 /** Largest request body accepted: the 6 MiB payload limit plus room for the JSON envelope. */
 const MAX_BODY_BYTES = Limits.OPERATION_PAYLOAD_BYTES + 1024 * 1024;
+/** How much of a refused body is still read and dropped before the connection is cut. */
+const MAX_DRAINED_BYTES = 8 * MAX_BODY_BYTES;
 
 function invalid(message: string): never {
   throw new ServiceError("InvalidParameterValueException", message);
@@ -38,7 +40,7 @@ function invalid(message: string): never {
  * Reads the request body as UTF-8, refusing oversize bodies and invalid UTF-8. An oversize body
  * is refused as soon as it passes the limit, but the rest is still read and dropped: destroying
  * the request would reset the connection while the client is sending, and the client would see
- * a reset instead of the 413 that says why.
+ * a reset instead of the 413 that says why. A client that sends on and on is cut off in the end.
  */
 export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -46,8 +48,11 @@ export function readBody(req: IncomingMessage): Promise<string> {
     let size = 0;
     let refused = false;
     req.on("data", (chunk: Buffer) => {
-      if (refused) return;
       size += chunk.length;
+      if (refused) {
+        if (size > MAX_DRAINED_BYTES) req.destroy();
+        return;
+      }
       if (size > MAX_BODY_BYTES) {
         refused = true;
         chunks.length = 0;
