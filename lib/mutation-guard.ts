@@ -8,33 +8,43 @@ import { HttpError } from "./errors";
 import { isReadOnly, READ_ONLY_ENV } from "./read-only";
 import type { Env } from "./target-config";
 
-/** The hosts this request may legitimately come from: the one the browser addressed, directly or through a proxy. */
-function ownHosts(request: Request): Set<string> {
-  const hosts = new Set<string>([new URL(request.url).host]);
+/** Set to trust X-Forwarded-Host/-Proto from a reverse proxy in front of the app (anyone can send those headers otherwise). */
+export const TRUST_PROXY_ENV = "DURABLE_LENS_TRUST_PROXY";
+
+/**
+ * The origins this request may legitimately come from: the one the browser addressed (scheme
+ * and host), and the one a trusted proxy says it addressed.
+ */
+function ownOrigins(request: Request, env: Env): Set<string> {
+  const url = new URL(request.url);
+  const origins = new Set<string>([url.origin]);
   const host = request.headers.get("host");
-  if (host) hosts.add(host);
-  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  if (forwarded) hosts.add(forwarded);
-  return hosts;
+  if (host) origins.add(`${url.protocol}//${host}`);
+  if (env[TRUST_PROXY_ENV]) {
+    const forwardedHost = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+    const forwardedProto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
+    if (forwardedHost) origins.add(`${forwardedProto}://${forwardedHost}`);
+  }
+  return origins;
 }
 
-function originHost(origin: string): string | undefined {
+function originOf(origin: string): string | undefined {
   try {
-    return new URL(origin).host;
+    return new URL(origin).origin;
   } catch {
     return undefined;
   }
 }
 
-function checkSameOrigin(request: Request): void {
+function checkSameOrigin(request: Request, env: Env): void {
   const origin = request.headers.get("origin");
   if (origin === null) {
     // Browsers send Origin on every POST; Sec-Fetch-Site is the fallback for the rare one that does not.
     if (request.headers.get("sec-fetch-site") === "same-origin") return;
     throw new HttpError(403, "CrossOriginRefused", "Refused: the request does not say it comes from this Durable Lens page (no Origin header).");
   }
-  const host = originHost(origin);
-  if (!host || !ownHosts(request).has(host)) {
+  const from = originOf(origin);
+  if (!from || !ownOrigins(request, env).has(from)) {
     throw new HttpError(403, "CrossOriginRefused", `Refused: a request from ${origin} may not change executions; only pages of this Durable Lens server may.`);
   }
 }
@@ -60,6 +70,6 @@ export function guardMutation(request: Request, env: Env): void {
   if (isReadOnly(env)) {
     throw new HttpError(403, "ReadOnly", `Durable Lens is in read-only mode (${READ_ONLY_ENV} is set): it does not change executions.`);
   }
-  checkSameOrigin(request);
+  checkSameOrigin(request, env);
   checkCsrfToken(request);
 }
