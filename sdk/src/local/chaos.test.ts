@@ -193,7 +193,7 @@ describe("the local service killed with SIGKILL at random moments of 50 concurre
   it("finishes every execution with every acknowledged checkpoint, no event twice and consecutive EventIds", { timeout: 120_000 }, async () => {
     const random = seeded(seed);
     const kills = 3 + Math.floor(random() * 3);
-    const delays = Array.from({ length: kills }, () => Math.round(200 + random() * 1800));
+    const delays = Array.from({ length: kills }, () => Math.round(150 + random() * 1050));
     console.log(`chaos: seed ${seed} (CHAOS_SEED=${seed} repeats it): ${kills} kills, each at the first checkpoint acknowledged ${delays.join(", ")} ms after a start`);
 
     let service: RunningService | undefined = await startService(dataDir, ackLog, callbackLog);
