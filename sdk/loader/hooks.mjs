@@ -95,10 +95,14 @@ export async function load(url, context, next) {
       inlineSources: true,
     },
   }).outputText;
-  // Sandboxes load in parallel: write aside and rename, so no reader sees half a file.
-  mkdirSync(cacheDir, { recursive: true });
-  const partial = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-  writeFileSync(partial, out);
-  renameSync(partial, cached);
+  try {
+    // Sandboxes load in parallel: write aside and rename, so no reader sees half a file.
+    mkdirSync(cacheDir, { recursive: true });
+    const partial = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    writeFileSync(partial, out);
+    renameSync(partial, cached);
+  } catch {
+    // A cache this user may not write (another owner, a read-only tree) only costs the next load its speed.
+  }
   return { format: "module", source: out, shortCircuit: true };
 }
