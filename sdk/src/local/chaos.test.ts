@@ -6,7 +6,6 @@
 // 1, 2, 3... The kills are drawn from a seeded generator; the seed is printed, and
 // CHAOS_SEED=<seed> replays the same kill schedule.
 import { afterAll, describe, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,13 +20,15 @@ import {
 } from "@aws-sdk/client-lambda";
 import type { Event } from "../protocol/index.js";
 import { duplicatedEvents, missingAcknowledged, readAckLog } from "./chaos-checks.test-support.js";
-import { clientFor } from "./lambda-api.test-support.js";
+import { kill, started, startService as startProcess, type RunningService } from "./service-process.test-support.js";
 import { SqliteStore } from "./sqlite-store.js";
 
-const loader = fileURLToPath(new URL("../../loader/register.mjs", import.meta.url));
 const fixture = fileURLToPath(new URL("./chaos-service.test-support.ts", import.meta.url));
 
 const EXECUTIONS = 50;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const startService = (dataDir: string, ackLog: string, callbackLog: string) =>
+  startProcess(fixture, ["--port", "0", "--data-dir", dataDir, "--ack-log", ackLog, "--callback-log", callbackLog]);
 const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 /** mulberry32: a small seeded generator, so a failing schedule can be run again. */
@@ -40,45 +41,6 @@ function seeded(s: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
-}
-
-interface RunningService {
-  child: ChildProcess;
-  client: LambdaClient;
-}
-
-const started = new Set<RunningService>();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function startService(dataDir: string, ackLog: string, callbackLog: string): Promise<RunningService> {
-  const child = spawn(process.execPath, ["--import", loader, fixture, "--port", "0", "--data-dir", dataDir, "--ack-log", ackLog, "--callback-log", callbackLog], {
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += String(d)));
-  return new Promise((resolve, reject) => {
-    let stdout = "";
-    child.stdout!.on("data", (d) => {
-      stdout += String(d);
-      const m = /listening on (http:\/\/\S+)/.exec(stdout);
-      if (!m) return;
-      const s = { child, client: clientFor(m[1]!) };
-      started.add(s);
-      resolve(s);
-    });
-    child.once("exit", (code, signal) => reject(new Error(`the service exited (${code ?? signal}) before listening:\n${stderr}`)));
-  });
-}
-
-function kill(s: RunningService): Promise<void> {
-  s.client.destroy();
-  started.delete(s);
-  if (s.child.exitCode !== null || s.child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    s.child.once("exit", () => resolve());
-    s.child.kill("SIGKILL");
-  });
 }
 
 async function history(client: LambdaClient, arn: string): Promise<Event[]> {

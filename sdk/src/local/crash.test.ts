@@ -2,7 +2,6 @@
 // and check that the execution finishes with no acknowledged checkpoint lost and a history of
 // the same shape as a run that was never interrupted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,51 +14,10 @@ import {
   type Event,
   type LambdaClient,
 } from "@aws-sdk/client-lambda";
-import { clientFor } from "./lambda-api.test-support.js";
+import { kill, started, startService as startProcess, type RunningService } from "./service-process.test-support.js";
 
-const loader = fileURLToPath(new URL("../../loader/register.mjs", import.meta.url));
 const fixture = fileURLToPath(new URL("./crash-service.test-support.ts", import.meta.url));
-
-interface RunningService {
-  child: ChildProcess;
-  client: LambdaClient;
-}
-
-/** Every process started, so none outlives the tests whatever fails. */
-const started = new Set<RunningService>();
-
-/** Starts the service process on `dataDir` and resolves once it listens. */
-function startService(dataDir: string, ackLog: string): Promise<RunningService> {
-  const child = spawn(process.execPath, ["--import", loader, fixture, "--port", "0", "--data-dir", dataDir, "--ack-log", ackLog], {
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += String(d)));
-  return new Promise((resolve, reject) => {
-    let stdout = "";
-    child.stdout!.on("data", (d) => {
-      stdout += String(d);
-      const m = /listening on (http:\/\/\S+)/.exec(stdout);
-      if (!m) return;
-      const s = { child, client: clientFor(m[1]!) };
-      started.add(s);
-      resolve(s);
-    });
-    child.once("exit", (code, signal) => reject(new Error(`the service exited (${code ?? signal}) before listening:\n${stderr}`)));
-  });
-}
-
-/** SIGKILL: no shutdown hook runs, the way a power cut or the OOM killer ends a process. */
-function kill(s: RunningService): Promise<void> {
-  s.client.destroy();
-  started.delete(s);
-  if (s.child.exitCode !== null || s.child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    s.child.once("exit", () => resolve());
-    s.child.kill("SIGKILL");
-  });
-}
+const startService = (dataDir: string, ackLog: string) => startProcess(fixture, ["--port", "0", "--data-dir", dataDir, "--ack-log", ackLog]);
 
 async function history(client: LambdaClient, arn: string): Promise<Event[]> {
   return (await client.send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: arn, MaxItems: 1000 }))).Events!;
