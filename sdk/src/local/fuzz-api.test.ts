@@ -472,8 +472,10 @@ describe("sizes and bytes", () => {
   it("answers what is not HTTP, or a URL past Node's header limit, and stays up", async () => {
     expect(await rawSocket(t.service.endpoint, "HELLO\r\n\r\n")).toMatch(/^HTTP\/1\.1 400/);
     expect(await rawSocket(t.service.endpoint, "GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n")).toMatch(/^HTTP\/1\.1 400/);
-    // Node answers these itself, before the router, so they carry no Lambda error body.
-    expect((await rawRequest(t.service.endpoint, "GET", `/2015-03-31/functions/${"x".repeat(64 * 1024)}`)).status).toBe(431);
+    // Refused by Node's parser before the router, still in Lambda's error shape.
+    const long = await rawRequest(t.service.endpoint, "GET", `/2015-03-31/functions/${"x".repeat(64 * 1024)}`);
+    expect(long.status).toBe(431);
+    expect(JSON.parse(long.text)).toMatchObject({ Type: "User", message: expect.stringContaining("exceed the service's limit") });
     count("not HTTP", 3);
     expect(await refuseAll([])).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { Engine, RealClock, type Clock, type Store } from "../engine/index.js";
 import { DurableExecutionApiClient, DurableExecutionInvocationInputWithClient, createLambdaContext } from "../runtime/index.js";
@@ -68,6 +68,7 @@ export class LocalDurableService {
         (e) => sendResponse(res, errorResponse(e), requestId),
       );
     });
+    server.on("clientError", answerMalformedRequest);
     const host = options.host ?? "127.0.0.1";
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -90,4 +91,22 @@ export class LocalDurableService {
     await this.engine.idle().catch(() => {});
     this.store.close();
   }
+}
+
+/**
+ * What Node's parser refuses before any route runs (bytes that are not HTTP, headers or a URL
+ * past its limit): answered in Lambda's error shape, as every other refusal, then closed.
+ */
+function answerMalformedRequest(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
+  const message = tooLarge ? "The request's headers (or its URL) exceed the service's limit of 16 KiB" : `The request is not valid HTTP (${error.code ?? error.message})`;
+  const body = JSON.stringify({ Type: "User", message, Message: message });
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nx-amzn-errortype: InvalidRequestContentException\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
