@@ -149,6 +149,8 @@ export class Engine {
   /** Earliest retention deadline of an ended execution (Infinity when none is known). */
   private nextExpiryMs = Infinity;
   private readonly running = new Map<string, Promise<void>>();
+  /** Executions woken while an invocation ran (the in-memory twin of `wakePending`). */
+  private readonly wakeAgain = new Set<string>();
   private readonly settleWaiters = new Map<string, (() => void)[]>();
   /** Chained-invoke targets waiting for their parent's invocation to end, by parent ARN. */
   private readonly deferredLaunches = new Map<string, string[]>();
@@ -357,9 +359,16 @@ export class Engine {
     const rec = this.store.getExecution(arn);
     if (!rec || rec.status !== "RUNNING") return;
     if (this.running.has(arn)) {
+      // Kept in memory too: the store write below may fail (a full disk) after the caller's own
+      // change was committed, and the execution must still be invoked again.
+      this.wakeAgain.add(arn);
       if (!rec.wakePending) {
         rec.wakePending = true;
-        this.store.updateExecution(rec);
+        try {
+          this.store.updateExecution(rec);
+        } catch (e) {
+          if (!isStoreFailure(e)) throw e;
+        }
       }
       return;
     }
@@ -394,6 +403,7 @@ export class Engine {
       rec.invocation = { requestId, startMs: this.clock.now() };
       rec.checkpointToken = randomBase64();
       rec.wakePending = false;
+      this.wakeAgain.delete(arn);
       // What changed while no invocation ran goes to the new one as UpdatedOperationIds.
       const updatedOperationIds = rec.serviceChangedIds;
       rec.serviceChangedIds = [];
@@ -452,7 +462,7 @@ export class Engine {
         this.endExecution(r, "FAILED", undefined, output!.Error ?? r.checkpointedResult?.error);
         return false;
       }
-      const again = r.wakePending;
+      const again = r.wakePending || this.wakeAgain.delete(arn);
       this.store.updateExecution(r);
       return again;
     });

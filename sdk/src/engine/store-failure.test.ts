@@ -91,4 +91,33 @@ describe("the engine on a store that cannot write for a while", () => {
     await engine.idle();
     expect(engine.getExecution({ DurableExecutionArn: arn })).toMatchObject({ Status: "SUCCEEDED", Result: '"woke"' });
   });
+
+  it("keeps a callback's answer and the wake-up it causes when only the note to invoke again cannot be stored", async () => {
+    const store = new FillingStore();
+    let release: () => void = () => {};
+    const gate = new Promise<string>((resolve) => (release = () => resolve("slow done")));
+    let callbackId = "";
+    const { engine } = engineFor(
+      async (_e, ctx) => {
+        const [answer, id] = await ctx.createCallback("approval");
+        callbackId = id;
+        const slow = await ctx.step("slow", () => gate);
+        return `${slow}, ${await answer}`;
+      },
+      { store },
+    );
+    const { arn } = engine.startExecution({ functionName: "fn", payload: "{}" });
+    for (let i = 0; i < 100 && !callbackId; i++) await new Promise((r) => setTimeout(r, 5));
+    // The invocation is still running (its step waits); only the wake-up note will fail to store.
+    const update = store.updateExecution.bind(store);
+    store.updateExecution = (rec) => {
+      if (rec.wakePending) throw new ServiceError("ServiceException", "The store cannot write: the disk is full");
+      update(rec);
+    };
+    expect(() => engine.sendCallbackSuccess(callbackId, "yes")).not.toThrow();
+    store.updateExecution = update;
+    release();
+    await engine.idle();
+    expect(engine.getExecution({ DurableExecutionArn: arn })).toMatchObject({ Status: "SUCCEEDED", Result: '"slow done, yes"' });
+  });
 });
