@@ -12,7 +12,7 @@ import { SkeletonRows } from "@/components/ui/Skeleton";
 import { summarizeCheck } from "./check-format";
 import { CheckResultsTable } from "./CheckResultsTable";
 import { CodeSourcePicker } from "./CodeSourcePicker";
-import { defaultChoice, exportNameProblem, moduleFileProblem, resolveCodeSource, type CodeChoice } from "./code-source";
+import { defaultChoice, exportNameProblem, moduleFileProblem, resolveCodeSource, type CodeChoice } from "@/components/simulator/code-source";
 import { DEFAULT_RUN_COUNT, RUN_COUNTS, useRunningExecutions } from "./running-executions";
 import { useCodeCheck, type CheckOutcome } from "./use-code-check";
 

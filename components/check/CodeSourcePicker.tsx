@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
-import { exportNameProblem, moduleFileProblem, type CodeChoice } from "./code-source";
+import { exportNameProblem, moduleFileProblem, type CodeChoice } from "@/components/simulator/code-source";
 
 export interface CodeSourcePickerProps {
   functionName: string;

@@ -6,7 +6,7 @@
 import { useCallback, useRef, useState } from "react";
 import type { CheckResult } from "@/components/simulator/worker-protocol";
 import { useSimulatorWorker } from "@/components/simulator/use-simulator-worker";
-import type { LabelledSource } from "./code-source";
+import type { LabelledSource } from "@/components/simulator/code-source";
 import { loadRuns, type LoadedRun } from "./running-executions";
 
 /** What is known about an execution besides its verdict: what its history looked like when read. */

@@ -1,11 +1,12 @@
 "use client";
-import { buildGraphModel, buildReplayPoints, DEFAULT_PAGE_SIZE, filterEventRows, type EventRow } from "@durable-lens/sdk/history";
+import { buildReplayPoints, filterEventRows, type EventRow } from "@durable-lens/sdk/history";
 import type { Event } from "@durable-lens/sdk/protocol";
 import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ExecutionDetail } from "@/lib/api-types";
 import { EventInspector } from "@/components/events/EventInspector";
 import { EventsView } from "@/components/events/EventsView";
 import { ExecutionGraph } from "@/components/graph/ExecutionGraph";
+import { useGraphModel } from "@/components/graph/use-graph-model";
 import { Loading } from "@/components/ui/Loading";
 import { Timeline } from "@/components/timeline/Timeline";
 import { TimeTravelBar } from "@/components/replay/TimeTravelBar";
@@ -42,23 +43,6 @@ export interface ExecutionWorkspaceProps {
 
 const NO_PROBLEMS: readonly string[] = [];
 
-/** Which groups the user opened or closed, over the defaults (big groups start closed). */
-function useCollapsedGroups(defaults: ReadonlySet<string>) {
-  const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
-  const collapsed = useMemo(() => {
-    const out = new Set(defaults);
-    for (const [id, closed] of overrides) {
-      if (closed) out.add(id);
-      else out.delete(id);
-    }
-    return out;
-  }, [defaults, overrides]);
-  const toggle = useCallback((id: string) => {
-    setOverrides((prev) => new Map(prev).set(id, !(prev.get(id) ?? defaults.has(id))));
-  }, [defaults]);
-  return [collapsed, toggle] as const;
-}
-
 function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, historyTruncated = false, title, actions }: ExecutionWorkspaceProps) {
   const [url, change] = useWorkspaceUrl();
   const { tab, opId, eventId } = url;
@@ -89,12 +73,7 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
   const searchRef = useRef<HTMLInputElement>(null);
   const [types, setTypes] = useState<ReadonlySet<string>>(new Set());
 
-  const [collapsed, toggleGroup] = useCollapsedGroups(model.defaultCollapsed);
-  const [shown, setShown] = useState<ReadonlyMap<string, number>>(new Map());
-  const showMore = useCallback((groupId: string | undefined) => {
-    setShown((prev) => new Map(prev).set(groupId ?? "", (prev.get(groupId ?? "") ?? DEFAULT_PAGE_SIZE) + DEFAULT_PAGE_SIZE));
-  }, []);
-  const graphModel = useMemo(() => buildGraphModel(model.projection.operations, { collapsed, shown }), [model, collapsed, shown]);
+  const { graph: graphModel, toggleGroup, showMore } = useGraphModel(model.projection.operations, model.defaultCollapsed);
   const drawn = useMemo(() => new Set(graphModel.nodes.map((n) => n.id)), [graphModel]);
   const matches = useMemo(() => matchingIds(model.projection.operations, model.byId, deferredQuery), [model, deferredQuery]);
 

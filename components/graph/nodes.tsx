@@ -42,6 +42,17 @@ function useDimmed(id: string): boolean {
 
 const stop = (e: MouseEvent) => e.stopPropagation();
 
+/** The page's note on this node (e.g. where replayed code diverged), if it has one. */
+function PinNote({ id }: { id: string }) {
+  const note = useContext(GraphContext).pinned?.get(id);
+  if (!note) return null;
+  return (
+    <span data-testid="graph-node-pin" className="absolute -top-3 right-2 rounded bg-red-600 px-1.5 text-[10px] font-semibold text-white shadow">
+      {note}
+    </span>
+  );
+}
+
 /**
  * A step, wait, callback, invoke or the execution itself.
  *
@@ -53,7 +64,7 @@ export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
   const attempts = op.attempts.length;
   const start = data.node.kind === "execution";
   const dimmed = useDimmed(op.id);
-  const pin = useContext(GraphContext).pinned?.get(op.id);
+  const pinned = useContext(GraphContext).pinned?.has(op.id) ?? false;
   const invoked = op.chainedInvoke?.durableExecutionArn;
   return (
     <div
@@ -64,14 +75,10 @@ export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
       title={`${operationLabel(op)} · ${op.status}`}
       className={`relative flex h-full w-full cursor-pointer flex-col justify-between rounded-md border border-l-4 px-3 py-2 shadow-sm transition ${
         start ? "border-zinc-700 bg-zinc-900 text-white" : "border-zinc-300 bg-white text-zinc-900"
-      } ${style.accent} ${selected ? "ring-2 ring-sky-500 ring-offset-1" : "hover:shadow-md"} ${dimmed ? "opacity-30" : ""} ${pin ? "ring-2 ring-red-600 ring-offset-2" : ""}`}
+      } ${style.accent} ${selected ? "ring-2 ring-sky-500 ring-offset-1" : "hover:shadow-md"} ${dimmed ? "opacity-30" : ""} ${pinned ? "ring-2 ring-red-600 ring-offset-2" : ""}`}
     >
       <Handles />
-      {pin ? (
-        <span data-testid="graph-node-pin" className="absolute -top-3 right-2 rounded bg-red-600 px-1.5 text-[10px] font-semibold text-white shadow">
-          {pin}
-        </span>
-      ) : null}
+      <PinNote id={op.id} />
       <div className={`flex items-center justify-between text-[10px] font-medium uppercase tracking-wide ${start ? "text-zinc-300" : "text-zinc-500"}`}>
         <span className="flex items-center gap-1">
           <TypeIcon type={op.type} />
@@ -228,11 +235,12 @@ export function CollapsedGroupNode({ data, selected }: NodeProps<FlowNode>) {
       data-status={op.status}
       data-collapsed="true"
       title={`${operationLabel(op)} · ${op.status} · ${group.descendantCount} operations inside`}
-      className={`flex h-full w-full cursor-pointer flex-col justify-between rounded-lg border-2 border-double border-zinc-400 border-l-4 bg-zinc-50 px-3 py-1.5 shadow-[3px_3px_0_0_#d4d4d8] ${style.accent} ${
+      className={`relative flex h-full w-full cursor-pointer flex-col justify-between rounded-lg border-2 border-double border-zinc-400 border-l-4 bg-zinc-50 px-3 py-1.5 shadow-[3px_3px_0_0_#d4d4d8] ${style.accent} ${
         selected ? "ring-2 ring-sky-500 ring-offset-1" : ""
       } ${dimmed ? "opacity-30" : ""}`}
     >
       <Handles />
+      <PinNote id={op.id} />
       <div className="flex items-center justify-between text-[10px] font-medium uppercase tracking-wide text-zinc-500">
         <span className="flex items-center gap-1">
           <TypeIcon type={op.type} />

@@ -2,8 +2,7 @@
 import { sampleFunctions } from "@durable-lens/sdk/examples";
 import { useState } from "react";
 import { buttonStyles, inputStyle, labelStyle } from "@/components/actions/styles";
-import { fetchHandlerBundle } from "./handler-bundle";
-import type { CodeSource } from "./worker-protocol";
+import { resolveCodeSource, type CodeChoice, type LabelledSource } from "./code-source";
 
 /**
  * Chooses the code a simulation runs: the sample of that name, the local service's bundle of
@@ -11,28 +10,22 @@ import type { CodeSource } from "./worker-protocol";
  *
  * @example <CodeSourcePicker functionName="order-processor" onPick={setCode} />
  */
-export function CodeSourcePicker({ functionName, onPick, picked }: { functionName: string; onPick: (code: CodeSource) => void; picked?: CodeSource }) {
+export function CodeSourcePicker({ functionName, onPick, picked }: { functionName: string; onPick: (code: LabelledSource) => void; picked?: LabelledSource }) {
   const sample = sampleFunctions.some((f) => f.name === functionName);
   const [problem, setProblem] = useState<string>();
   const [loading, setLoading] = useState(false);
   const [exportName, setExportName] = useState("");
 
-  const fromService = async () => {
+  const pick = async (choice: CodeChoice, file?: File) => {
     setProblem(undefined);
     setLoading(true);
     try {
-      const { code, exportName } = await fetchHandlerBundle(functionName);
-      onPick({ kind: "module", code, ...(exportName && { exportName }), label: `the local service's ${functionName}` });
+      onPick(await resolveCodeSource({ choice, functionName, ...(file && { file }), exportName }));
     } catch (error) {
-      setProblem(`No bundle from the local service: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(error instanceof Error ? error.message : String(error));
     } finally {
       setLoading(false);
     }
-  };
-  const fromFile = async (file: File | undefined) => {
-    if (!file) return;
-    setProblem(undefined);
-    onPick({ kind: "module", code: await file.text(), label: file.name, ...(exportName.trim() && { exportName: exportName.trim() }) });
   };
 
   return (
@@ -40,16 +33,16 @@ export function CodeSourcePicker({ functionName, onPick, picked }: { functionNam
       <h3 className="text-sm font-semibold text-zinc-800">Code to replay</h3>
       <div className="flex flex-wrap items-end gap-3">
         {sample ? (
-          <button type="button" className={buttonStyles.secondary} onClick={() => onPick({ kind: "sample", name: functionName })} data-testid="code-sample">
+          <button type="button" className={buttonStyles.secondary} disabled={loading} onClick={() => void pick("sample")} data-testid="code-sample">
             Sample function {functionName}
           </button>
         ) : null}
-        <button type="button" className={buttonStyles.secondary} onClick={fromService} disabled={loading} data-testid="code-service">
+        <button type="button" className={buttonStyles.secondary} disabled={loading} onClick={() => void pick("bundle")} data-testid="code-service">
           {loading ? "Fetching…" : "Local service's bundle"}
         </button>
         <label className={labelStyle}>
           Handler module (.js, .mjs)
-          <input type="file" accept=".js,.mjs,text/javascript" className="block text-sm" onChange={(e) => void fromFile(e.target.files?.[0])} data-testid="code-file" />
+          <input type="file" accept=".js,.mjs,text/javascript" className="block text-sm" onChange={(e) => e.target.files?.[0] && void pick("upload", e.target.files[0])} data-testid="code-file" />
         </label>
         <label className={labelStyle}>
           Export (optional)
@@ -58,7 +51,7 @@ export function CodeSourcePicker({ functionName, onPick, picked }: { functionNam
       </div>
       {picked ? (
         <p className="text-xs text-zinc-600" data-testid="code-picked">
-          Replaying {picked.kind === "sample" ? `the sample function ${picked.name}` : picked.label}
+          Replaying {picked.label}
         </p>
       ) : (
         <p className="text-xs text-zinc-500">The module may import the durable SDK (@durable-lens/sdk or @aws/durable-execution-sdk-js); anything else must be bundled into it.</p>

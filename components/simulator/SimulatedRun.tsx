@@ -1,10 +1,12 @@
 "use client";
-import { buildGraphModel, buildTimeline, projectHistory } from "@durable-lens/sdk/history";
+import { buildTimeline, defaultCollapsedGroups, projectHistory } from "@durable-lens/sdk/history";
 import type { Event } from "@durable-lens/sdk/protocol";
 import type { Divergence } from "@durable-lens/sdk/replay";
-import { useCallback, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { ExecutionDiff } from "@/components/diff/ExecutionDiff";
 import { ExecutionGraph } from "@/components/graph/ExecutionGraph";
+import { useGraphModel } from "@/components/graph/use-graph-model";
+import { visibleNodeId } from "@/components/execution/selection";
 import { Timeline } from "@/components/timeline/Timeline";
 
 type View = "graph" | "timeline" | "compare";
@@ -18,18 +20,16 @@ type View = "graph" | "timeline" | "compare";
 export function SimulatedRun({ events, recording, divergences }: { events: readonly Event[]; recording: readonly Event[]; divergences: readonly Divergence[] }) {
   const [view, setView] = useState<View>("graph");
   const [selected, setSelected] = useState<string>();
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const [shown, setShown] = useState<ReadonlyMap<string, number>>(new Map());
   const projection = useMemo(() => projectHistory(events), [events]);
-  const model = useMemo(() => buildGraphModel(projection.operations, { collapsed, shown }), [projection, collapsed, shown]);
+  const defaults = useMemo(() => defaultCollapsedGroups(projection.operations), [projection]);
+  const { graph: model, toggleGroup, showMore } = useGraphModel(projection.operations, defaults);
   const timeline = useMemo(() => (view === "timeline" ? buildTimeline(projection) : undefined), [projection, view]);
-  const pinned = useMemo(() => new Map(divergences.map((d) => [d.operationId, "diverged"])), [divergences]);
-  const toggle = useCallback((id: string) => setCollapsed((prev) => {
-    const next = new Set(prev);
-    if (!next.delete(id)) next.add(id);
-    return next;
-  }), []);
-  const more = useCallback((groupId: string | undefined) => setShown((prev) => new Map(prev).set(groupId ?? "", (prev.get(groupId ?? "") ?? 100) + 100)), []);
+  // A divergence inside a closed group (or a page not drawn) is pinned on what stands for it.
+  const pinned = useMemo(() => {
+    const byId = new Map(projection.operations.map((op) => [op.id, op]));
+    const drawn = new Set(model.nodes.map((n) => n.id));
+    return new Map(divergences.map((d) => [visibleNodeId(d.operationId, byId, drawn) ?? d.operationId, "diverged"]));
+  }, [divergences, projection, model]);
 
   return (
     <section className="space-y-2 rounded-lg border border-zinc-200 bg-white p-3" data-testid="simulated-run">
@@ -42,7 +42,7 @@ export function SimulatedRun({ events, recording, divergences }: { events: reado
       </div>
       {view === "graph" ? (
         <div className="h-[480px]">
-          <ExecutionGraph model={model} selectedId={selected} onSelect={setSelected} onToggleGroup={toggle} onShowMore={more} pinned={pinned} />
+          <ExecutionGraph model={model} selectedId={selected} onSelect={setSelected} onToggleGroup={toggleGroup} onShowMore={showMore} pinned={pinned} />
         </div>
       ) : view === "timeline" && timeline ? (
         <Timeline model={timeline} selectedId={selected} onSelect={setSelected} onSelectEvent={() => undefined} query="" />

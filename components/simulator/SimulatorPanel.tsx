@@ -13,7 +13,8 @@ import { SimulatedRun } from "./SimulatedRun";
 import { SimulationDetails } from "./SimulationDetails";
 import { eventsThrough, seedBeforeInvocation } from "./simulation-inputs";
 import { useSimulatorWorker } from "./use-simulator-worker";
-import type { CodeSource, RunUntil, SimulatorRequest, SimulatorResponse } from "./worker-protocol";
+import type { LabelledSource } from "./code-source";
+import type { RunUntil, SimulatorRequest, SimulatorResponse } from "./worker-protocol";
 
 interface Shown {
   pause: SimulationPause;
@@ -61,7 +62,7 @@ function StepWhatIf({ steps, busy, onOverride }: { steps: { id: string; label: s
  */
 export function SimulatorPanel({ recording, functionName, executionArn }: { recording: readonly Event[]; functionName: string; executionArn?: string }) {
   const { send, busy } = useSimulatorWorker();
-  const [code, setCode] = useState<CodeSource>();
+  const [code, setCode] = useState<LabelledSource>();
   const [startFrom, setStartFrom] = useState<StartFrom>({ kind: "invocation", number: 1 });
   const [shown, setShown] = useState<Shown>();
   const [problem, setProblem] = useState<string>();
@@ -80,7 +81,7 @@ export function SimulatorPanel({ recording, functionName, executionArn }: { reco
     if (!code) return;
     setStartFrom(from);
     const seed = from.kind === "fork" ? from.seed : seedBeforeInvocation(recording, from.number);
-    void run({ type: "start", recording: [...recording], functionName, code, seed, ...(executionArn && { executionArn }), ...(from.kind === "fork" && { whatIf: true }), ...extra });
+    void run({ type: "start", recording: [...recording], functionName, code: code.source, seed, ...(executionArn && { executionArn }), ...(from.kind === "fork" && { whatIf: true }), ...extra });
   };
   const next = (until: RunUntil) => void run({ type: "next", until });
   const fork = (checkpoint: number) => {

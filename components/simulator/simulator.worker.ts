@@ -25,12 +25,13 @@ function reply(message: SimulatorResponse): void {
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 }
 
-async function runUntil(s: ReplaySimulator, until: RunUntil): Promise<SimulationPause> {
-  const from = s.snapshot().invocations.length;
-  for (let n = 0; ; n++) {
+/** Goes on to the pause `until` asks for; `passed` counts the checkpoints gone through on the way. */
+async function runUntil(s: ReplaySimulator, until: RunUntil): Promise<{ pause: SimulationPause; passed: number }> {
+  const from = s.invocationCount;
+  for (let passed = 0; ; passed++) {
     const pause = await s.next();
-    if (pause.kind !== "checkpoint" || n >= MAX_CHECKPOINTS_PER_RUN) return pause;
-    if (until === "checkpoint" || (until === "invocation" && pause.checkpoint.invocation > Math.max(from, 1))) return pause;
+    if (pause.kind !== "checkpoint" || passed >= MAX_CHECKPOINTS_PER_RUN) return { pause, passed };
+    if (until === "checkpoint" || (until === "invocation" && pause.checkpoint.invocation > Math.max(from, 1))) return { pause, passed };
   }
 }
 
@@ -40,12 +41,7 @@ async function check(request: Extract<SimulatorRequest, { type: "check" }>): Pro
   for (const run of request.runs) {
     const s = new ReplaySimulator({ recording: run.recording, handler, functionName: request.functionName, executionArn: run.arn });
     try {
-      let checkpoints = 0;
-      let pause = await s.next();
-      while (pause.kind === "checkpoint" && checkpoints < MAX_CHECKPOINTS_PER_RUN) {
-        checkpoints += 1;
-        pause = await s.next();
-      }
+      const { pause, passed: checkpoints } = await runUntil(s, "end");
       results.push({
         arn: run.arn,
         verdict: pause.kind === "diverged" ? "diverged" : pause.kind === "error" ? "error" : "consistent",
@@ -99,7 +95,7 @@ async function handle(request: SimulatorRequest): Promise<SimulatorResponse> {
       // Set at a pause: the run goes on with the next request.
       return current.paused ? { type: "pause", pause: current.paused, snapshot: current.snapshot() } : { type: "error", message: "Start a simulation first" };
   }
-  const pause = await runUntil(current, request.type === "next" ? request.until : "checkpoint");
+  const { pause } = await runUntil(current, request.type === "next" ? request.until : "checkpoint");
   return { type: "pause", pause, snapshot: current.snapshot() };
 }
 

@@ -837,6 +837,23 @@ export class Engine {
     return res;
   }
 
+  /**
+   * Every event of an execution's history, in order: all pages of GetDurableExecutionHistory,
+   * for callers in the same process (seeding, the simulator, test runners).
+   *
+   * @example engine.allHistoryEvents(arn).at(-1)?.EventType // "ExecutionSucceeded"
+   */
+  allHistoryEvents(arn: string): Event[] {
+    const events: Event[] = [];
+    let marker: string | undefined;
+    do {
+      const page = this.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: Limits.MAX_ITEMS, ...(marker && { Marker: marker }) });
+      events.push(...(page.Events ?? []));
+      marker = page.NextMarker;
+    } while (marker);
+    return events;
+  }
+
   /** GetDurableExecutionHistory. */
   getExecutionHistory(req: GetDurableExecutionHistoryRequest): GetDurableExecutionHistoryResponse {
     this.deleteExpired();

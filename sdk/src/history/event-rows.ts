@@ -2,7 +2,8 @@
  * One line per history event for the events table: type, names, time and a short summary of its
  * details, plus a lower-cased haystack so filtering 20,000 rows is a plain substring scan.
  */
-import type { ErrorObject, Event, EventError, EventInput, EventResult, RetryDetails } from "../protocol/index.js";
+import type { ErrorObject, Event } from "../protocol/index.js";
+import { detailsOf, type EventDetails } from "./event-details.js";
 
 export interface EventRow {
   /** Position in the history (the events as given), to find the event again. */
@@ -19,24 +20,6 @@ export interface EventRow {
   details: string;
   /** Lower-cased text the text filter searches. */
   haystack: string;
-}
-
-/** The members of `<EventType>Details` a summary reads. */
-interface SummaryDetails {
-  Input?: EventInput;
-  Result?: EventResult;
-  Error?: EventError;
-  RetryDetails?: RetryDetails;
-  Duration?: number;
-  ScheduledEndTimestamp?: Date;
-  CallbackId?: string;
-  Timeout?: number;
-  HeartbeatTimeout?: number;
-  FunctionName?: string;
-  DurableExecutionArn?: string;
-  StartTimestamp?: Date;
-  EndTimestamp?: Date;
-  RequestId?: string;
 }
 
 /** How much of each payload goes into the search haystack: enough to find ids, bounded for huge payloads. */
@@ -58,7 +41,7 @@ function errorText(error: ErrorObject | undefined): string | undefined {
   return text === "" ? undefined : text;
 }
 
-function summarize(d: SummaryDetails): string[] {
+function summarize(d: EventDetails): string[] {
   const parts: string[] = [];
   const attempt = d.RetryDetails?.CurrentAttempt;
   if (attempt !== undefined) parts.push(`attempt ${attempt}`);
@@ -80,7 +63,7 @@ function summarize(d: SummaryDetails): string[] {
   return parts;
 }
 
-function payloadText(d: SummaryDetails): string {
+function payloadText(d: EventDetails): string {
   const texts = [d.Input?.Payload, d.Result?.Payload, d.Error?.Payload?.ErrorData, ...(d.Error?.Payload?.StackTrace ?? [])];
   return texts
     .filter((t): t is string => t !== undefined)
@@ -94,7 +77,7 @@ function payloadText(d: SummaryDetails): string {
  * @example describeEvent(stepFailed, 2).details // "attempt 1 · Error: Random failure · retry in 1 s"
  */
 export function describeEvent(event: Event, index: number): EventRow {
-  const d = (event.EventType ? event[`${event.EventType}Details`] : undefined) as SummaryDetails | undefined;
+  const d = detailsOf(event);
   const details = d ? summarize(d).join(" · ") : "";
   const row: EventRow = { index, type: event.EventType ?? "(unknown)", details, haystack: "" };
   if (event.EventId !== undefined) row.eventId = event.EventId;

@@ -2,7 +2,8 @@
  * How close an execution is to Lambda's limits, measured from its history: operations used,
  * bytes of checkpointed payloads, the largest single payload, and how many attempts failed.
  */
-import { Limits, utf8Length, type ErrorObject, type Event, type EventError, type EventInput, type EventResult } from "../protocol/index.js";
+import { Limits, utf8Length, type ErrorObject, type Event } from "../protocol/index.js";
+import { detailsOf } from "./event-details.js";
 import type { OperationView, PayloadField } from "./operations.js";
 
 /** The limits the health strip compares against. */
@@ -36,12 +37,6 @@ export interface HistoryHealth {
   truncatedPayloads: number;
 }
 
-interface PayloadDetails {
-  Input?: EventInput;
-  Result?: EventResult;
-  Error?: EventError;
-}
-
 function errorBytes(error: ErrorObject): number {
   let n = 0;
   if (error.ErrorType) n += utf8Length(error.ErrorType);
@@ -67,8 +62,7 @@ export function measureHistory(events: readonly Event[], operations: readonly Op
     if (event.Id) largest.operationId = event.Id;
   };
   for (const event of events) {
-    if (!event.EventType) continue;
-    const d = event[`${event.EventType}Details`] as PayloadDetails | undefined;
+    const d = detailsOf(event);
     if (!d) continue;
     if (d.Input?.Payload !== undefined) consider(utf8Length(d.Input.Payload), event, "input");
     if (d.Result?.Payload !== undefined) consider(utf8Length(d.Result.Payload), event, "result");

@@ -2,16 +2,8 @@
  * Projects a history's events onto the operations they describe: one view per operation Id with
  * its status, timings, attempts, payloads and children, plus the invocations of the function.
  */
-import type {
-  ErrorObject,
-  Event,
-  EventError,
-  EventInput,
-  EventResult,
-  OperationStatus,
-  OperationType,
-  RetryDetails,
-} from "../protocol/index.js";
+import type { ErrorObject, Event, EventError, OperationStatus, OperationType } from "../protocol/index.js";
+import { detailsOf, type EventDetails } from "./event-details.js";
 import { eventKind, type EventPhase } from "./event-kinds.js";
 
 /** Operation statuses a history can show (READY exists only in the live operation table). */
@@ -104,33 +96,6 @@ export interface HistoryProjection {
   problems: string[];
 }
 
-/** The union of the members the projection reads from any `<EventType>Details`. */
-interface AnyDetails {
-  Input?: EventInput;
-  Result?: EventResult;
-  Error?: EventError;
-  RetryDetails?: RetryDetails;
-  Duration?: number;
-  ScheduledEndTimestamp?: Date;
-  ExecutionTimeout?: number;
-  CallbackId?: string;
-  Timeout?: number;
-  HeartbeatTimeout?: number;
-  FunctionName?: string;
-  TenantId?: string;
-  DurableExecutionArn?: string;
-  ExecutedVersion?: string;
-  StartTimestamp?: Date;
-  EndTimestamp?: Date;
-  RequestId?: string;
-}
-
-function detailsOf(event: Event): AnyDetails {
-  if (event.EventType === undefined) return {};
-  const details = event[`${event.EventType}Details`];
-  return (details ?? {}) as AnyDetails;
-}
-
 /** An ErrorObject with no members (services write `"Error": {}` for "no error") counts as absent. */
 function errorOf(error: EventError | undefined): ErrorObject | undefined {
   const payload = error?.Payload;
@@ -166,7 +131,7 @@ function newView(event: Event, type: OperationType): OperationView {
   };
 }
 
-function onStarted(b: Builder, event: Event, d: AnyDetails): void {
+function onStarted(b: Builder, event: Event, d: EventDetails): void {
   const v = b.view;
   const at = event.EventTimestamp;
   v.status = "STARTED";
@@ -206,7 +171,7 @@ function onStarted(b: Builder, event: Event, d: AnyDetails): void {
   }
 }
 
-function closeAttempt(b: Builder, event: Event, status: AttemptStatus, d: AnyDetails, error: ErrorObject | undefined): void {
+function closeAttempt(b: Builder, event: Event, status: AttemptStatus, d: EventDetails, error: ErrorObject | undefined): void {
   const v = b.view;
   let attempt = b.open;
   if (!attempt) {
@@ -224,7 +189,7 @@ function closeAttempt(b: Builder, event: Event, status: AttemptStatus, d: AnyDet
   else attempt.error = error;
 }
 
-function onEnded(b: Builder, event: Event, phase: Exclude<EventPhase, "started">, d: AnyDetails): void {
+function onEnded(b: Builder, event: Event, phase: Exclude<EventPhase, "started">, d: EventDetails): void {
   const v = b.view;
   const error = phase === "succeeded" ? undefined : errorOf(d.Error);
   // A failed step with a next-attempt delay is waiting to retry, not finished.
@@ -253,7 +218,7 @@ const SERVICE_WRITTEN: ReadonlySet<string> = new Set([
   "ChainedInvokeStopped",
 ]);
 
-function markTruncated(v: OperationView, d: AnyDetails): void {
+function markTruncated(v: OperationView, d: EventDetails): void {
   const fields: PayloadField[] = [];
   if (d.Input?.Truncated) fields.push("input");
   if (d.Result?.Truncated) fields.push("result");
@@ -284,7 +249,7 @@ export function projectHistory(events: readonly Event[]): HistoryProjection {
 
   for (const event of [...events].sort(byEventId)) {
     const label = `event ${event.EventId ?? "?"}`;
-    const d = detailsOf(event);
+    const d = detailsOf(event) ?? {};
     if (event.EventType === "InvocationCompleted") {
       invocations.push({
         eventId: event.EventId ?? 0,

@@ -20,6 +20,7 @@ import {
 } from "@aws-sdk/client-lambda";
 import type { Event } from "../protocol/index.js";
 import { duplicatedEvents, missingAcknowledged, readAckLog } from "./chaos-checks.test-support.js";
+import { seededRandom } from "./fuzz.test-support.js";
 import { kill, started, startService as startProcess, type RunningService } from "./service-process.test-support.js";
 import { SqliteStore } from "./sqlite-store.js";
 
@@ -30,18 +31,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const startService = (dataDir: string, ackLog: string, callbackLog: string) =>
   startProcess(fixture, ["--port", "0", "--data-dir", dataDir, "--ack-log", ackLog, "--callback-log", callbackLog]);
 const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
-
-/** mulberry32: a small seeded generator, so a failing schedule can be run again. */
-function seeded(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 async function history(client: LambdaClient, arn: string): Promise<Event[]> {
   const events: Event[] = [];
@@ -153,7 +142,7 @@ describe("the local service killed with SIGKILL at random moments of 50 concurre
   });
 
   it("finishes every execution with every acknowledged checkpoint, no event twice and consecutive EventIds", { timeout: 120_000 }, async () => {
-    const random = seeded(seed);
+    const random = seededRandom(seed);
     const kills = 3 + Math.floor(random() * 3);
     const delays = Array.from({ length: kills }, () => Math.round(150 + random() * 1050));
     console.log(`chaos: seed ${seed} (CHAOS_SEED=${seed} repeats it): ${kills} kills, each at the first checkpoint acknowledged ${delays.join(", ")} ms after a start`);

@@ -18,17 +18,6 @@ export function sampleRegistrations(): RegisteredFunction[] {
   }));
 }
 
-function allEvents(engine: Engine, arn: string): Event[] {
-  const events: Event[] = [];
-  let marker: string | undefined;
-  do {
-    const page = engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 1000, ...(marker && { Marker: marker }) });
-    events.push(...page.Events);
-    marker = page.NextMarker;
-  } while (marker);
-  return events;
-}
-
 /**
  * The callbacks of `arn` named in `answers` that are open now, with their ids. A callback
  * is named itself (createCallback) or through its waitForCallback context.
@@ -55,7 +44,7 @@ function answerCallbacks(engine: Engine, arn: string, answers: Record<string, un
   const poll = () => {
     try {
       if (engine.getExecution({ DurableExecutionArn: arn }).Status !== "RUNNING") return;
-      for (const { callbackId, answer } of openCallbacks(allEvents(engine, arn), answers)) {
+      for (const { callbackId, answer } of openCallbacks(engine.allHistoryEvents(arn), answers)) {
         engine.sendCallbackSuccess(callbackId, JSON.stringify(answer));
         remaining -= 1;
       }

@@ -270,7 +270,8 @@ export class ReplaySimulator {
   snapshot(): SimulationSnapshot {
     return {
       arn: this.arn,
-      events: this.events(),
+      // Nothing is seeded before the first `next()`.
+      events: this.store.getExecution(this.arn) ? this.engine.allHistoryEvents(this.arn) : [],
       invocations: this.invocations.map((i) => ({ ...i, replayedIds: [...i.replayedIds], freshIds: [...i.freshIds] })),
       logs: [...this.logs],
       divergences: [...this.divergences],
@@ -278,6 +279,11 @@ export class ReplaySimulator {
       whatIf: this.whatIf,
       nowMs: this.clock.now(),
     };
+  }
+
+  /** How many invocations of the function the simulation has run so far. */
+  get invocationCount(): number {
+    return this.invocations.length;
   }
 
   /** Records a line the workflow logged (the host captures the console). */
@@ -544,17 +550,6 @@ export class ReplaySimulator {
       work.push({ operationId: op.Id, type: op.Type, ...(op.Name !== undefined && { name: op.Name }), kind, ...(atMs !== undefined && { atMs }), recorded: this.hasRecordedEnd(op) });
     }
     return work;
-  }
-
-  private events(): Event[] {
-    const out: Event[] = [];
-    let marker: string | undefined;
-    do {
-      const page = this.engine.getExecutionHistory({ DurableExecutionArn: this.arn, MaxItems: 1000, ...(marker && { Marker: marker }) });
-      out.push(...(page.Events ?? []));
-      marker = page.NextMarker;
-    } while (marker);
-    return out;
   }
 
   private lastEventId(): number {

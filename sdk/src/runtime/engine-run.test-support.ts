@@ -44,14 +44,7 @@ export function engineFor(handler: DurableExecutionHandler, options: EngineForOp
 
 /** Every event of an execution's history, across pages. */
 export function allEvents(engine: Engine, arn: string) {
-  const events = [];
-  let marker: string | undefined;
-  do {
-    const page = engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 1000, ...(marker && { Marker: marker }) });
-    events.push(...(page.Events ?? []));
-    marker = page.NextMarker;
-  } while (marker);
-  return events;
+  return engine.allHistoryEvents(arn);
 }
 
 /** Runs one durable handler to its end, firing timers (waits, retries) as it goes. */

@@ -66,14 +66,7 @@ export class EngineRun {
 
   /** Every event of the execution's history, in order. */
   history(arn: string): Event[] {
-    const events: Event[] = [];
-    let marker: string | undefined;
-    do {
-      const page = this.engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 1000, ...(marker && { Marker: marker }) });
-      events.push(...(page.Events ?? []));
-      marker = page.NextMarker;
-    } while (marker);
-    return events;
+    return this.engine.allHistoryEvents(arn);
   }
 
   sendCallbackSuccess(callbackId: string, result: string | undefined): Promise<Record<string, never>> {

@@ -1,9 +1,9 @@
 /**
- * The code a check runs: a sample function, the local service's bundle of the function, or a
- * module file the user picks; turned into the simulator's `CodeSource` when the check starts.
+ * The code a check or a simulation runs: a sample function, the local service's bundle of the
+ * function, or a module file the user picks; turned into the simulator's `CodeSource`.
  */
-import type { CodeSource } from "@/components/simulator/worker-protocol";
-import { fetchHandlerBundle } from "@/components/simulator/handler-bundle";
+import type { CodeSource } from "./worker-protocol";
+import { fetchHandlerBundle } from "./handler-bundle";
 
 /** Which code the user chose to check against. */
 export type CodeChoice = "sample" | "bundle" | "upload";
