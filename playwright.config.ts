@@ -1,7 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
-const LOCAL_SERVICE_PORT = 9114;
-const APP_PORT = 3100;
+// Overridable so several checkouts can run their e2e tests side by side.
+const LOCAL_SERVICE_PORT = Number(process.env.E2E_SERVICE_PORT ?? 9114);
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+process.env.E2E_SERVICE_PORT = String(LOCAL_SERVICE_PORT);
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,10 +1,10 @@
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { expect, test, type Page } from "@playwright/test";
 
-/** The local service playwright.config.ts starts (its port is fixed there). */
+/** The local service playwright.config.ts starts (E2E_SERVICE_PORT, 9114 by default). */
 const local = new LambdaClient({
   region: "us-east-1",
-  endpoint: "http://127.0.0.1:9114",
+  endpoint: `http://127.0.0.1:${process.env.E2E_SERVICE_PORT ?? 9114}`,
   credentials: { accessKeyId: "local", secretAccessKey: "local" },
 });
 
