@@ -6,6 +6,7 @@ import { useNow } from "@/lib/use-now";
 import { useVirtualRows } from "@/components/events/use-virtual-rows";
 import { TypeIcon } from "@/components/graph/TypeIcon";
 import { statusStyle } from "@/components/ui/status";
+import { operationStanding } from "@/components/execution/operation-standing";
 import { Countdown } from "./Countdown";
 import { segmentStyle, segmentTitle } from "./segment-style";
 import { offsetLabel, ticks, timeScale, type TimeScale } from "./time-scale";
@@ -33,7 +34,7 @@ interface Geometry {
   now: number;
 }
 
-function Bar({ s, g }: { s: TimelineSegment; g: Geometry }) {
+function Bar({ s, g, ending }: { s: TimelineSegment; g: Geometry; ending: string | undefined }) {
   const end = s.end ?? g.now;
   const left = g.scale.at(s.start) * g.width;
   const width = Math.max(3, (g.scale.at(end) - g.scale.at(s.start)) * g.width);
@@ -43,7 +44,8 @@ function Bar({ s, g }: { s: TimelineSegment; g: Geometry }) {
       data-testid="timeline-bar"
       data-kind={s.kind}
       data-status={s.status}
-      title={segmentTitle(s, formatDuration(end - s.start))}
+      data-cut-off={s.cutOff ? "true" : undefined}
+      title={segmentTitle(s, formatDuration(end - s.start), ending)}
       className={`absolute rounded-sm ${s.end === undefined ? "animate-pulse" : ""}`}
       style={{ left, width, top: thin ? 10 : 5, height: thin ? 6 : 16, ...segmentStyle(s) }}
     />
@@ -66,12 +68,15 @@ const RowView = memo(function RowView({
   onSelect: (id: string) => void;
 }) {
   const op = row.operation;
+  const standing = operationStanding(op);
+  const ending = op.abandoned ? standing.summary : undefined;
   const deadlineX = row.deadline ? g.scale.at(row.deadline.at) * g.width : undefined;
   return (
     <div
       data-testid="timeline-row"
       data-op-id={op.id}
       data-status={op.status}
+      data-abandoned={op.abandoned ? "true" : undefined}
       aria-selected={selected}
       onClick={() => onSelect(op.id)}
       className={`absolute inset-x-0 flex cursor-pointer ${selected ? "bg-sky-100" : inFocusedLane ? "bg-amber-50" : "hover:bg-zinc-50"}`}
@@ -80,14 +85,19 @@ const RowView = memo(function RowView({
       <div
         className={`sticky left-0 z-10 flex shrink-0 items-center gap-1.5 border-r border-zinc-200 pr-2 text-xs ${selected ? "bg-sky-100" : inFocusedLane ? "bg-amber-50" : "bg-white"}`}
         style={{ width: LABEL_WIDTH, paddingLeft: 8 + Math.min(row.depth, 12) * 12 }}
-        title={`${operationLabel(op)} · ${op.status}${row.invocations.length ? ` · ran in invocation ${row.invocations.join(", ")}` : ""}`}
+        title={`${operationLabel(op)} · ${standing.label}${ending ? ` · ${ending}` : ""}${row.invocations.length ? ` · ran in invocation ${row.invocations.join(", ")}` : ""}`}
       >
-        <span className="h-2 w-2 shrink-0 rounded-full" style={{ background: statusStyle(op.status).hex }} />
+        <span className="h-2 w-2 shrink-0 rounded-full" style={{ background: statusStyle(standing.label).hex }} />
         <TypeIcon type={op.type} className="h-3 w-3 shrink-0 text-zinc-500" />
         <span className="min-w-0 flex-1 truncate font-mono" data-testid="timeline-row-name">
           {operationLabel(op)}
         </span>
         {op.attempts.length > 1 ? <span className="shrink-0 rounded bg-amber-100 px-1 text-[10px] text-amber-800">×{op.attempts.length}</span> : null}
+        {ending ? (
+          <span className="shrink-0 rounded border border-dashed border-zinc-400 px-1 text-[10px] text-zinc-600" data-testid="timeline-row-abandoned" title={ending}>
+            {standing.label.toLowerCase()}
+          </span>
+        ) : null}
         {row.deadline ? (
           <span className="shrink-0 text-[10px] text-zinc-500" title={`${row.deadline.kind.replace(/-/g, " ")} at ${formatTimestamp(new Date(row.deadline.at), true)}`}>
             <Countdown at={row.deadline.at} />
@@ -96,7 +106,7 @@ const RowView = memo(function RowView({
       </div>
       <div className="relative shrink-0" style={{ width: g.width + PLOT_PAD }}>
         {row.segments.map((s, i) => (
-          <Bar key={i} s={s} g={g} />
+          <Bar key={i} s={s} g={g} ending={ending} />
         ))}
         {deadlineX !== undefined ? (
           <div className="absolute bottom-1 top-1 w-0 border-l-2 border-dotted border-red-400" style={{ left: deadlineX }} title={row.deadline!.kind.replace(/-/g, " ")} data-testid="timeline-deadline" />
@@ -126,7 +136,7 @@ const LaneView = memo(function LaneView({
   const end = lane.end ?? g.now;
   const left = lane.start === undefined ? undefined : g.scale.at(lane.start) * g.width;
   const width = lane.start === undefined ? 0 : Math.max(3, (g.scale.at(end) - g.scale.at(lane.start)) * g.width);
-  const colour = lane.error ? "#ef4444" : lane.unfinished ? "#0ea5e9" : "#52525b";
+  const colour = lane.error ? "#ef4444" : lane.unfinished && !lane.cutOff ? "#0ea5e9" : "#52525b";
   const ops = lane.operationIds.length;
   return (
     <div
@@ -141,7 +151,7 @@ const LaneView = memo(function LaneView({
       <div className={`sticky left-0 z-10 flex shrink-0 items-center gap-1.5 border-r border-zinc-200 px-2 text-xs ${focused ? "bg-amber-50" : ranSelected ? "bg-sky-50" : "bg-white"}`} style={{ width: LABEL_WIDTH }}>
         <span className="font-mono font-semibold text-zinc-700">#{lane.number}</span>
         <span className="min-w-0 flex-1 truncate text-zinc-500">
-          {lane.unfinished ? "running · " : ""}
+          {lane.unfinished ? (lane.cutOff ? "cut off by the execution's end · " : "running · ") : ""}
           {ops} {ops === 1 ? "op" : "ops"}
           {lane.start !== undefined && lane.end !== undefined ? ` · ${formatDuration(lane.end - lane.start)}` : ""}
         </span>
@@ -317,7 +327,7 @@ export function Timeline({
         <span className="flex items-center gap-1"><span className="inline-block h-2.5 w-4 rounded-sm" style={{ background: statusStyle("FAILED").hex }} /> failed</span>
         <span className="flex items-center gap-1"><span className="inline-block h-2.5 w-4 rounded-sm" style={segmentStyle({ kind: "backoff", start: 0, status: "SCHEDULED" })} /> back-off</span>
         <span className="flex items-center gap-1"><span className="inline-block h-2.5 w-4 rounded-sm" style={segmentStyle({ kind: "wait", start: 0, status: "STARTED" })} /> waiting</span>
-        <span className="flex items-center gap-1"><span className="inline-block h-2.5 w-4 rounded-sm border border-dashed border-zinc-400" /> never finished</span>
+        <span className="flex items-center gap-1"><span className="inline-block h-2.5 w-4 rounded-sm border border-dashed border-zinc-400" /> never finished: the execution ended first</span>
         {focusedLane !== undefined ? (
           <button type="button" className="ml-auto text-sky-700 hover:underline" onClick={() => setFocusedLane(undefined)}>
             Clear invocation #{focusedLane} marks
