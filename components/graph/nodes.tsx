@@ -70,7 +70,7 @@ export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
       title={`${operationLabel(op)} · ${standing.label} · ${standing.summary}`}
       className={`relative flex h-full w-full cursor-pointer flex-col justify-between rounded-md border border-l-4 px-3 py-2 shadow-sm transition ${
         start ? "border-zinc-700 bg-zinc-900 text-white" : "border-zinc-300 bg-white text-zinc-900"
-      } ${style.accent} ${selected ? "ring-2 ring-sky-500 ring-offset-1" : "hover:shadow-md"} ${dimmed ? "opacity-30" : ""} ${pinned ? "ring-2 ring-red-600 ring-offset-2" : ""}`}
+      } ${style.accent} ${op.abandoned ? "border-dashed" : ""} ${selected ? "ring-2 ring-sky-500 ring-offset-1" : "hover:shadow-md"} ${dimmed ? "opacity-30" : ""} ${pinned ? "ring-2 ring-red-600 ring-offset-2" : ""}`}
     >
       <Handles />
       <PinNote id={op.id} />
