@@ -163,7 +163,7 @@ function Children({ op, byId, onSelect }: { op: OperationView; byId: ReadonlyMap
               <button type="button" onClick={() => onSelect(id)} className="flex w-full items-center gap-2 rounded px-1 py-0.5 text-left hover:bg-zinc-100">
                 <TypeIcon type={child.type} className="h-3 w-3 shrink-0 text-zinc-500" />
                 <span className="min-w-0 flex-1 truncate font-mono">{operationLabel(child)}</span>
-                <StatusBadge status={child.status} />
+                <StatusBadge status={operationStanding(child).label} />
               </button>
             </li>
           );
