@@ -116,11 +116,14 @@ test("defect 2: a retry scheduled in a succeeded execution reads as the retry th
 });
 
 test("defect 5: SDK-internal operations are named by their role, distinctly", async ({ page }) => {
-  await open(page, "ours-wait-for-callback");
   const names = page.getByTestId("graph-node-name");
-  await expect(node(page, "manager-approval · callback")).toHaveAttribute("data-op-type", "CALLBACK");
-  await expect(node(page, "manager-approval · submitter")).toHaveAttribute("data-op-type", "STEP");
-  await expect(names.filter({ hasText: "(unnamed" })).toHaveCount(0);
+  // The same code recorded by our runtime and by the official SDK.
+  for (const recorder of ["ours", "official"]) {
+    await open(page, `${recorder}-wait-for-callback`);
+    await expect(node(page, "manager-approval · callback")).toHaveAttribute("data-op-type", "CALLBACK");
+    await expect(node(page, "manager-approval · submitter")).toHaveAttribute("data-op-type", "STEP");
+    await expect(names.filter({ hasText: "(unnamed" })).toHaveCount(0);
+  }
 
   // The four contexts ctx.promise.all/allSettled/any/race create, each told apart by what it joins.
   await open(page, "ours-promise-combinators");
