@@ -111,15 +111,16 @@ export function useStartExecution() {
 }
 
 /**
- * The callbacks waiting across a function's running executions, refreshed every few seconds.
+ * The callbacks waiting across a function's running executions (across every function's when
+ * no function is given), refreshed every few seconds.
  *
  * @example const { data } = useCallbackInbox("expense-approval");
  */
 export function useCallbackInbox(functionName: string | undefined) {
   return useQuery({
     queryKey: ["callbacks", functionName ?? ""],
-    queryFn: ({ signal }) => getJson<CallbackInboxResponse>(`/api/functions/${encodeURIComponent(functionName ?? "")}/callbacks`, signal),
-    enabled: Boolean(functionName),
+    queryFn: ({ signal }) =>
+      getJson<CallbackInboxResponse>(functionName ? `/api/functions/${encodeURIComponent(functionName)}/callbacks` : "/api/callbacks", signal),
     refetchInterval: INBOX_REFRESH_MS,
   });
 }
