@@ -1,8 +1,9 @@
 import "server-only";
-import { GetDurableExecutionHistoryCommand, ListDurableExecutionsByFunctionCommand } from "@aws-sdk/client-lambda";
+import { ListDurableExecutionsByFunctionCommand } from "@aws-sdk/client-lambda";
 import { parseHistory } from "@durable-lens/sdk/history";
 import type { CallbackInboxResponse, PendingCallback } from "./action-types";
 import { mapLimited } from "./concurrency";
+import { readEventsWithoutData } from "./history-events";
 import { getLambdaClient } from "./lambda";
 import { openCallbacks } from "./pending-callbacks";
 import { listDurableFunctions } from "./service";
@@ -15,28 +16,11 @@ export const MAX_INBOX_FUNCTIONS = 25;
 const FUNCTION_CONCURRENCY = 3;
 /** Histories read at once. */
 const CONCURRENCY = 6;
-const HISTORY_PAGE_SIZE = 1000;
-const MAX_HISTORY_PAGES = 20;
-
-async function readEvents(arn: string): Promise<unknown[]> {
-  const events: unknown[] = [];
-  let marker: string | undefined;
-  for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
-    // Names, ids and timeouts are not execution data, so the payloads can stay on the service.
-    const out = await getLambdaClient().send(
-      new GetDurableExecutionHistoryCommand({ DurableExecutionArn: arn, IncludeExecutionData: false, MaxItems: HISTORY_PAGE_SIZE, Marker: marker }),
-    );
-    events.push(...(out.Events ?? []));
-    if (!out.NextMarker || out.NextMarker === marker) break;
-    marker = out.NextMarker;
-  }
-  return events;
-}
 
 async function pendingOf(execution: { arn: string; name: string; functionName: string }): Promise<PendingCallback[]> {
   let events: unknown[];
   try {
-    events = await readEvents(execution.arn);
+    events = await readEventsWithoutData(execution.arn);
   } catch (error) {
     // It ended and was deleted between the list and this read: nothing waits there any more.
     if ((error as { name?: unknown }).name === "ResourceNotFoundException") return [];
