@@ -117,38 +117,6 @@ test("stops a running execution from its page, then starts it again with the sam
   await expect(page.getByTestId("execution-status")).toHaveText("STOPPED");
 });
 
-test("stops the executions ticked in the list after saying how many", async ({ page, baseURL }) => {
-  const prefix = `e2e-bulk-${run}`;
-  for (const suffix of ["a", "b", "c"]) await startThroughApi(page.request, baseURL!, "approval-flow", `${prefix}-${suffix}`, { requestId: suffix, amount: 1 });
-  await page.goto(`/functions/approval-flow?name=${prefix}`);
-  await expect(page.getByTestId("execution-row")).toHaveCount(3);
-  await expect(page.getByRole("button", { name: "Stop 0 selected…" })).toBeDisabled();
-  const ticked = page.locator('[data-testid="row-select"]:checked');
-  // A shift-click ticks the range from the last ticked row; the header box clears and ticks the page.
-  await page.getByTestId("row-select").nth(0).click();
-  await page.getByTestId("row-select").nth(2).click({ modifiers: ["Shift"] });
-  await expect(ticked).toHaveCount(3);
-  await expect(page.getByTestId("select-all-rows")).toBeChecked();
-  await page.getByTestId("select-all-rows").uncheck();
-  await expect(ticked).toHaveCount(0);
-  await page.getByTestId("select-all-rows").check();
-  await expect(ticked).toHaveCount(3);
-  // Clearing one leaves two to stop.
-  await page.getByTestId("row-select").first().uncheck();
-  await expect(page.getByTestId("select-all-rows")).not.toBeChecked();
-  await page.getByRole("button", { name: "Stop 2 selected…" }).click();
-  const dialog = page.getByTestId("bulk-stop-dialog");
-  await expect(dialog.getByRole("heading")).toHaveText("Stop 2 executions?");
-  await expect(dialog.getByTestId("bulk-stop-list").getByRole("listitem")).toHaveCount(2);
-  await dialog.getByRole("button", { name: "Stop 2 executions" }).click();
-  await expect(dialog.getByTestId("bulk-stop-outcome")).toHaveText("Stopped 2 of 2 executions.");
-  await dialog.getByRole("button", { name: "Close" }).first().click();
-  await expect(page.getByTestId("execution-row").getByTestId("status-badge")).toHaveText(["RUNNING", "STOPPED", "STOPPED"]);
-  // The stopped rows can no longer be ticked, and nothing is left selected.
-  await expect(page.getByRole("button", { name: "Stop 0 selected…" })).toBeDisabled();
-  await expect(page.getByTestId("row-select").nth(1)).toBeDisabled();
-});
-
 test("refuses mutations from other origins and without the session's CSRF token", async ({ request, baseURL }) => {
   const body = { callbackId: "bm90LWEtY2FsbGJhY2s=" };
   const tokenless = await request.post("/api/callbacks/heartbeat", { headers: { origin: baseURL! }, data: body });
