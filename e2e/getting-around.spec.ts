@@ -151,6 +151,7 @@ test("answers an unknown function with a not-found page that offers no actions",
   const response = await page.goto("/functions/no-such-fn");
   expect(response?.status()).toBe(404);
   await expect(page.getByTestId("function-not-found")).toContainText("No such durable function");
+  await expect(page.getByTestId("function-not-found")).toContainText("no durable function named “no-such-fn”");
   await expect(page.getByRole("button", { name: /Start execution/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Stop/ })).toHaveCount(0);
   await expect(page.getByTestId("check-code-link")).toHaveCount(0);
