@@ -112,15 +112,15 @@ export function useStartExecution() {
 
 /**
  * The callbacks waiting across a function's running executions (across every function's when
- * no function is given), refreshed every few seconds.
+ * no function is given), refreshed every few seconds (every `refreshMs` where only a count is shown).
  *
  * @example const { data } = useCallbackInbox("expense-approval");
  */
-export function useCallbackInbox(functionName: string | undefined) {
+export function useCallbackInbox(functionName: string | undefined, refreshMs: number = INBOX_REFRESH_MS) {
   return useQuery({
     queryKey: ["callbacks", functionName ?? ""],
     queryFn: ({ signal }) =>
       getJson<CallbackInboxResponse>(functionName ? `/api/functions/${encodeURIComponent(functionName)}/callbacks` : "/api/callbacks", signal),
-    refetchInterval: INBOX_REFRESH_MS,
+    refetchInterval: refreshMs,
   });
 }

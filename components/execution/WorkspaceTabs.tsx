@@ -104,10 +104,10 @@ export function WorkspaceTabs({
           /
         </kbd>
       </form>
-      {found !== undefined && query.trim() !== "" ? <SearchResult scope={scope} query={query} found={found} /> : null}
       <p className="hidden text-[11px] text-zinc-400 xl:block" aria-hidden>
         j/k step · Esc clears
       </p>
+      {found !== undefined && query.trim() !== "" ? <SearchResult scope={scope} query={query} found={found} /> : null}
     </div>
   );
 }

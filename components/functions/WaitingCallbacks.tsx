@@ -2,6 +2,8 @@
 import Link from "next/link";
 import { useCallbackInbox } from "@/lib/use-actions";
 
+const COUNT_REFRESH_MS = 15_000;
+
 /**
  * How many callbacks wait for an answer across every durable function, linking to the inbox.
  * Says so when only some functions were read; says nothing while loading or when it could not
@@ -10,7 +12,8 @@ import { useCallbackInbox } from "@/lib/use-actions";
  * @example <WaitingCallbacks />
  */
 export function WaitingCallbacks() {
-  const { data } = useCallbackInbox(undefined);
+  // A count on the home page need not be as fresh as the inbox: every function's running histories are read for it.
+  const { data } = useCallbackInbox(undefined, COUNT_REFRESH_MS);
   if (!data) return null;
   const n = data.callbacks.length;
   const partial = data.truncated || (data.functionsScanned ?? 0) < (data.functionsTotal ?? 0);

@@ -72,10 +72,10 @@ export function ExecutionLookup() {
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => e.key === "Escape" && close()}
-          placeholder="Find execution by name or ARN"
+          placeholder="Find execution: name or ARN"
           aria-label="Find an execution by name or ARN"
           data-testid="header-search"
-          className="w-56 rounded-md border border-white/10 bg-white/10 px-2.5 py-1 text-sm text-chrome-fg placeholder:text-chrome-muted focus:w-80 focus:border-sky-400 focus:outline-none"
+          className="w-64 rounded-md border border-white/10 bg-white/10 px-2.5 py-1 text-sm text-chrome-fg placeholder:text-chrome-muted focus:w-80 focus:border-sky-400 focus:outline-none"
         />
       </form>
       {state.kind !== "idle" ? (
