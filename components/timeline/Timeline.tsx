@@ -3,6 +3,7 @@ import { operationLabel, type InvocationLane, type TimelineModel, type TimelineR
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { formatDuration, formatTimestamp } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
+import { operationMatches } from "@/components/execution/selection";
 import { useVirtualRows } from "@/components/events/use-virtual-rows";
 import { TypeIcon } from "@/components/graph/TypeIcon";
 import { statusStyle } from "@/components/ui/status";
@@ -271,9 +272,9 @@ export function Timeline({
   const baseWidth = useChartWidth(scrollRef);
 
   const rows = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    if (!q) return model.rows;
-    return model.rows.filter((r) => operationLabel(r.operation).toLowerCase().includes(q) || r.operation.id.toLowerCase().includes(q) || r.operation.type.toLowerCase().includes(q));
+    // The same operation search as the graph's, so both tabs show the same matches.
+    if (!query.trim()) return model.rows;
+    return model.rows.filter((r) => operationMatches(r.operation, query));
   }, [model.rows, query]);
   const items = useMemo<Item[]>(() => {
     const out: Item[] = [];
@@ -334,6 +335,11 @@ export function Timeline({
           </button>
         ) : null}
       </div>
+      {rows.length === 0 && query.trim() ? (
+        <p role="status" className="shrink-0 border-b border-zinc-200 px-3 py-1.5 text-xs text-zinc-600" data-testid="timeline-no-match">
+          No operations match “{query.trim()}”.
+        </p>
+      ) : null}
       <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-auto" data-testid="timeline-scroll">
         <div style={{ width: LABEL_WIDTH + g.width + PLOT_PAD }}>
           <Axis g={g} />
