@@ -70,7 +70,7 @@ export class EngineRun {
   }
 
   sendCallbackSuccess(callbackId: string, result: string | undefined): Promise<Record<string, never>> {
-    return this.time.input(() => (this.engine.sendCallbackSuccess(callbackId, result ?? ""), {}));
+    return this.time.input(() => (this.engine.sendCallbackSuccess(callbackId, result), {}));
   }
 
   sendCallbackFailure(callbackId: string, error: ErrorObject | undefined): Promise<Record<string, never>> {
