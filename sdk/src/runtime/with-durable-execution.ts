@@ -171,6 +171,7 @@ async function finish(
   runtime: ExecutionRuntime,
   outcome: { kind: "returned"; value: unknown } | { kind: "threw"; error: unknown } | { kind: "suspend" } | { kind: "fail" | "retry-invocation"; error: unknown },
 ): Promise<DurableExecutionInvocationOutput> {
+  if (outcome.kind === "suspend" || outcome.kind === "retry-invocation" || outcome.kind === "fail") await drainThenStop(runtime);
   switch (outcome.kind) {
     case "suspend":
       return { Status: "PENDING" };
@@ -179,7 +180,10 @@ async function finish(
     case "fail":
       return { Status: "FAILED", Error: toErrorObject(outcome.error) };
     case "threw":
-      if (runtime.termination.hasEnded) return endedDuringFailure(runtime);
+      if (runtime.termination.hasEnded) {
+        await drainThenStop(runtime);
+        return endedDuringFailure(runtime);
+      }
       await runtime.checkpoints.drain().catch(() => {});
       return finishFailed(runtime, outcome.error);
     case "returned":
@@ -218,6 +222,12 @@ function carriedClient(event: DurableExecutionInvocationInput): DurableExecution
 function carriedStandIn(event: DurableExecutionInvocationInput): AttemptStandIn | undefined {
   const candidate = (event as { attemptStandIn?: unknown }).attemptStandIn;
   return typeof candidate === "function" ? (candidate as AttemptStandIn) : undefined;
+}
+
+/** A terminated invocation sends what it had queued before it answers, then stops for good. */
+async function drainThenStop(runtime: ExecutionRuntime): Promise<void> {
+  await runtime.checkpoints.drain().catch(() => {});
+  runtime.termination.close();
 }
 
 async function endedDuringFailure(runtime: ExecutionRuntime): Promise<DurableExecutionInvocationOutput> {
