@@ -26,6 +26,7 @@ export type {
   ParallelConfig,
   ParallelFunc,
   NamedParallelBranch,
+  ParallelBranchesResult,
   ConcurrencyConfig,
 } from "./context-types.js";
 export { DurablePromise } from "./durable-promise.js";
@@ -111,3 +112,4 @@ export type {
 } from "../protocol/types.js";
 export { hashOperationId } from "./operation-id.js";
 export { createLambdaContext } from "./lambda-context.js";
+export type { LambdaInvocationContext } from "./lambda-context.js";

@@ -1,14 +1,20 @@
 import type { FunctionInfo } from "../engine/index.js";
 import { parseFunctionName, type DurableConfig, type DurableExecutionInvocationInput, type DurableExecutionInvocationOutput } from "../protocol/index.js";
-import { createLambdaContext, DurableExecutionInvocationInputWithClient, type DurableExecutionClient, type DurableLambdaHandler } from "../runtime/index.js";
+import { createLambdaContext, DurableExecutionInvocationInputWithClient, type DurableExecutionClient, type LambdaInvocationContext } from "../runtime/index.js";
 import { runPlainHandler, type Handler } from "./plain-handler.js";
+
+/**
+ * A durable handler as the runners call it: one made by our `withDurableExecution` or by the
+ * official SDK's, whose context parameter is the `aws-lambda` package's whole `Context`.
+ */
+export type DurableFunctionHandler = (event: DurableExecutionInvocationInput, context: LambdaInvocationContext) => Promise<DurableExecutionInvocationOutput>;
 
 const REGION = "us-east-1";
 const ACCOUNT = "123456789012";
 
 interface Entry {
   info: FunctionInfo;
-  durable?: DurableLambdaHandler;
+  durable?: DurableFunctionHandler;
   plain?: Handler;
 }
 
@@ -41,7 +47,7 @@ export class FunctionTable {
     this.entries.set(keyOf(ref.name, version), { info, ...entry });
   }
 
-  addDurable(name: string, handler: DurableLambdaHandler, durableConfig?: DurableConfig): void {
+  addDurable(name: string, handler: DurableFunctionHandler, durableConfig?: DurableConfig): void {
     this.add(name, { durable: handler }, durableConfig);
   }
 
