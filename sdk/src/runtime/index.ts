@@ -113,3 +113,4 @@ export type {
 export { hashOperationId } from "./operation-id.js";
 export { createLambdaContext } from "./lambda-context.js";
 export type { LambdaInvocationContext } from "./lambda-context.js";
+export type { InvocationClock } from "./invocation-clock.js";

@@ -28,6 +28,7 @@ import {
   type PluginHub,
 } from "./plugins.js";
 import { defaultSerdes } from "./serdes.js";
+import type { InvocationClock } from "./invocation-clock.js";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 
 export type DurableExecutionHandler<TEvent = any, TResult = any> = (event: TEvent, context: DurableContext) => Promise<TResult>;
@@ -112,7 +113,7 @@ export function withDurableExecution<TEvent = any, TResult = any>(
     const requestId = lambdaContext?.awsRequestId ?? crypto.randomUUID();
     const updated = new Set(event.UpdatedOperationIds ?? []);
     const standIn = carriedStandIn(event);
-    const runtime = new ExecutionRuntime(event.DurableExecutionArn, event.CheckpointToken, client, operations, requestId, plugins, updated, standIn);
+    const runtime = new ExecutionRuntime(event.DurableExecutionArn, event.CheckpointToken, client, operations, requestId, plugins, updated, standIn, carriedClock(event));
     const context = new DurableContextImpl(runtime, lambdaContext ?? { awsRequestId: requestId }, {
       replaying: runtime.startedInReplay,
       logger: createDefaultLogger(plugins.active ? () => plugins.enrichLogContext() : undefined),
@@ -228,6 +229,12 @@ function carriedStandIn(event: DurableExecutionInvocationInput): AttemptStandIn 
 async function drainThenStop(runtime: ExecutionRuntime): Promise<void> {
   await runtime.checkpoints.drain().catch(() => {});
   runtime.termination.close();
+}
+
+/** The clock a test runner that skips time hands the invocation, recognised by shape like the client. */
+function carriedClock(event: DurableExecutionInvocationInput): InvocationClock | undefined {
+  const candidate = (event as { invocationClock?: Partial<InvocationClock> }).invocationClock;
+  return typeof candidate?.now === "function" && typeof candidate.sleep === "function" ? (candidate as InvocationClock) : undefined;
 }
 
 async function endedDuringFailure(runtime: ExecutionRuntime): Promise<DurableExecutionInvocationOutput> {

@@ -1,6 +1,6 @@
 import { Engine, InProcessClient, RealClock, VirtualClock } from "../engine/index.js";
 import type { ErrorObject, Event } from "../protocol/index.js";
-import type { DurableExecutionClient } from "../runtime/index.js";
+import type { DurableExecutionClient, InvocationClock } from "../runtime/index.js";
 import type { FunctionTable } from "./function-table.js";
 import { ObservedStore } from "./observed-store.js";
 import { RealTime } from "./real-time.js";
@@ -42,14 +42,21 @@ export class EngineRun {
   constructor(options: EngineRunOptions) {
     const clock = options.skipTime ? new VirtualClock(Date.now()) : new RealClock();
     let client!: DurableExecutionClient;
+    let invocationClock: InvocationClock | undefined;
     this.engine = new Engine({
       store: this.store,
       clock,
       resolveFunction: (name, qualifier) => options.functions.resolve(name, qualifier),
-      invoke: (fn, event, requestId) => options.functions.invoke(fn, event, requestId, client),
+      invoke: (fn, event, requestId) => options.functions.invoke(fn, event, requestId, client, invocationClock),
     });
     client = handlerClient(this.engine, options.checkpointDelayMs ?? 0);
-    this.time = clock instanceof VirtualClock ? new SkippedTime(this.engine, clock, this.store) : new RealTime(this.engine);
+    if (clock instanceof VirtualClock) {
+      const skipped = new SkippedTime(this.engine, clock, this.store);
+      invocationClock = skipped.invocationClock();
+      this.time = skipped;
+    } else {
+      this.time = new RealTime(this.engine);
+    }
   }
 
   /** Starts an execution of `functionName` with a JSON `payload`; returns its ARN. */

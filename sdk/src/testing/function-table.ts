@@ -1,6 +1,6 @@
 import type { FunctionInfo } from "../engine/index.js";
 import { parseFunctionName, type DurableConfig, type DurableExecutionInvocationInput, type DurableExecutionInvocationOutput } from "../protocol/index.js";
-import { createLambdaContext, DurableExecutionInvocationInputWithClient, type DurableExecutionClient, type LambdaInvocationContext } from "../runtime/index.js";
+import { createLambdaContext, DurableExecutionInvocationInputWithClient, type DurableExecutionClient, type InvocationClock, type LambdaInvocationContext } from "../runtime/index.js";
 import { runPlainHandler, type Handler } from "./plain-handler.js";
 
 /**
@@ -61,12 +61,18 @@ export class FunctionTable {
     return ref && this.entries.get(keyOf(ref.name, qualifier ?? ref.qualifier ?? LATEST))?.info;
   }
 
-  /** Runs one invocation of `fn`, its checkpoints going to `client`. */
-  invoke(fn: FunctionInfo, event: DurableExecutionInvocationInput, requestId: string, client: DurableExecutionClient): Promise<DurableExecutionInvocationOutput> {
+  /** Runs one invocation of `fn`, its checkpoints going to `client`, its polls timed by `clock` (the wall clock if none). */
+  invoke(
+    fn: FunctionInfo,
+    event: DurableExecutionInvocationInput,
+    requestId: string,
+    client: DurableExecutionClient,
+    clock?: InvocationClock,
+  ): Promise<DurableExecutionInvocationOutput> {
     const entry = this.entries.get(keyOf(fn.functionName, fn.version));
     if (!entry) return Promise.reject(new Error(`Function ${fn.functionName}:${fn.version} is not registered with the test runner`));
     const context = createLambdaContext({ requestId, functionName: fn.functionName, functionArn: fn.functionArn });
     if (entry.plain) return runPlainHandler(entry.plain, event, context);
-    return entry.durable!(new DurableExecutionInvocationInputWithClient(event, client), context);
+    return entry.durable!(new DurableExecutionInvocationInputWithClient(event, client, undefined, clock), context);
   }
 }
