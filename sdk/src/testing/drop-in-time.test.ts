@@ -86,7 +86,7 @@ describe.each([official, ours])("skipped time on the $name runner", (pair) => {
 });
 
 describe("our runner against the official one", () => {
-  const both = (name: Name) => [runs.ours[name]!, runs.official[name]!] as const;
+  const both = (name: Name) => [runs.ours![name]!, runs.official![name]!] as const;
 
   it("ends the repro in one invocation, with the same results and events", () => {
     const [ourRun, officialRun] = both("a wait next to a running step");
