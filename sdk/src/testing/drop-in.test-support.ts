@@ -21,7 +21,7 @@ export interface Pair {
 }
 
 export const official: Pair = { name: "official", sdk: officialSdk, Runner: officialTesting.LocalDurableTestRunner };
-// A cast would hide exactly the mismatches this file exists to find; the type test checks them.
+// Cast so one scenario runs on both; that ours fits the official shape is sdk/type-tests' job.
 export const ours: Pair = { name: "ours", sdk: ourSdk as unknown as Sdk, Runner: ourTesting.LocalDurableTestRunner as unknown as Runner };
 
 /**
