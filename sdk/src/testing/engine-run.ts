@@ -26,7 +26,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * runner's checkpoint server) always does: code the handler runs meanwhile (a map item that is
  * about to fail) gets there before the answer, as it would against Lambda.
  */
-function handlerClient(engine: Engine, delayMs: number): DurableExecutionClient {
+function handlerClient(engine: Engine, delayMs: number, polled: () => void): DurableExecutionClient {
   const client = new InProcessClient(engine);
   const wait = () => (delayMs > 0 ? sleep(delayMs) : turn());
   return {
@@ -36,6 +36,7 @@ function handlerClient(engine: Engine, delayMs: number): DurableExecutionClient 
       return answer;
     },
     checkpoint: async (params) => {
+      if (!params.Updates?.length) polled();
       const answer = await client.checkpoint(params);
       await wait();
       return answer;
@@ -65,14 +66,15 @@ export class EngineRun {
       resolveFunction: (name, qualifier) => options.functions.resolve(name, qualifier),
       invoke: (fn, event, requestId) => options.functions.invoke(fn, event, requestId, client, invocationClock),
     });
-    client = handlerClient(this.engine, options.checkpointDelayMs ?? 0);
+    let skipped: SkippedTime | undefined;
     if (clock instanceof VirtualClock) {
-      const skipped = new SkippedTime(this.engine, clock, this.store);
+      skipped = new SkippedTime(this.engine, clock, this.store);
       invocationClock = skipped.invocationClock();
       this.time = skipped;
     } else {
       this.time = new RealTime(this.engine);
     }
+    client = handlerClient(this.engine, options.checkpointDelayMs ?? 0, () => skipped?.polled());
   }
 
   /** Starts an execution of `functionName` with a JSON `payload`; returns its ARN. */

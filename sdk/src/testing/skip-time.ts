@@ -91,6 +91,18 @@ export class SkippedTime implements TimeDriver {
     };
   }
 
+  /**
+   * A running invocation polls (an empty checkpoint): it is waiting on the service and cannot
+   * suspend, so under skipped time what it waits for next (the earliest wait end or retry)
+   * arrives now, before the poll is answered. This is how a handler built with the official
+   * SDK, which polls on its own timers rather than on {@link invocationClock}, still sees a
+   * wait end while abandoned map items keep its invocation alive.
+   */
+  polled(): void {
+    const next = this.engine.pendingTimers().find((t) => t.kind === "wait-end" || t.kind === "retry-ready");
+    if (next) this.skipTo(next.atMs);
+  }
+
   private skipTo(at: number): void {
     if (this.ended || this.clock.now() > at) return;
     const open = this.callbackOpen();
