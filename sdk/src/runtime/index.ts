@@ -76,6 +76,7 @@ export { defaultSerdes, createClassSerdes, createClassSerdesWithDates } from "./
 export type { Serdes, SerdesContext, SerdesConfig, AnySerdes, AnySerdesDeserializer } from "./serdes.js";
 export { buildPreview, FieldMatchMode, PreviewMode } from "./preview.js";
 export type { PreviewConfig, PreviewField } from "./preview.js";
+export { refreshLogConfig } from "./logger.js";
 export type { DurableLogger, DurableContextLogger, DurableLogData, DurableLoggingContext, LoggerConfig } from "./logger.js";
 export {
   DURABLE_INSTRUMENTATION_PLUGIN_API_VERSION,

@@ -48,6 +48,16 @@ function readLevel(): number {
   return level && level in PRIORITY ? PRIORITY[level] : PRIORITY.DEBUG;
 }
 
+/**
+ * The official SDK's switch for its own debug trace (it re-reads `DURABLE_VERBOSE_MODE`).
+ * This runtime writes no such trace, and its default logger reads `AWS_LAMBDA_LOG_LEVEL`
+ * each time one is built, so there is nothing to refresh: kept so code calling it compiles
+ * and runs unchanged.
+ *
+ * @example refreshLogConfig(); // no effect
+ */
+export function refreshLogConfig(): void {}
+
 /** Where the default logger writes one finished line. */
 export type LogSink = (line: string, level: Level) => void;
 
@@ -59,10 +69,10 @@ let defaultSink: () => LogSink = globalConsoleSink;
 
 /**
  * Sets where default loggers built from now on write. The Node entry installs a `Console`
- * bound to `process.stdout`/`stderr`, as the official SDK writes; without one the global
+ * bound to the process's stdout and stderr, as the official SDK writes; without one the global
  * `console` is used.
  *
- * @example installDefaultLogSink(() => (line) => process.stdout.write(line + "\n"))
+ * @example installDefaultLogSink(() => (line, level) => lines.push({ line, level }))
  */
 export function installDefaultLogSink(next: (() => LogSink) | undefined): void {
   defaultSink = next ?? globalConsoleSink;
