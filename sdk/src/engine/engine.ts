@@ -778,12 +778,16 @@ export class Engine {
     this.wake(arn);
   }
 
-  /** SendDurableExecutionCallbackSuccess: `result` is stored verbatim as the callback's result. */
-  sendCallbackSuccess(callbackId: string, result = ""): void {
-    if (utf8Length(result) > Limits.CALLBACK_RESULT_BYTES) {
+  /**
+   * SendDurableExecutionCallbackSuccess: `result` is stored verbatim as the callback's result.
+   * On the wire an absent Result and an empty one are the same empty body, so both mean no
+   * result: the callback then has none, and the handler reads `undefined`.
+   */
+  sendCallbackSuccess(callbackId: string, result?: string): void {
+    if (result !== undefined && utf8Length(result) > Limits.CALLBACK_RESULT_BYTES) {
       throw new ServiceError("RequestTooLargeException", `Result exceeds ${Limits.CALLBACK_RESULT_BYTES} bytes`);
     }
-    this.resolveCallback(callbackId, { kind: "succeed", result });
+    this.resolveCallback(callbackId, { kind: "succeed", result: result === "" ? undefined : result });
   }
 
   /** SendDurableExecutionCallbackFailure. */
