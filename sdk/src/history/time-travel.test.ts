@@ -206,3 +206,34 @@ describe("time travel over a history still running", () => {
     expect(replay.points[2]!.time).toEqual(events[1]!.EventTimestamp);
   });
 });
+
+describe("the checkpoints of a history", () => {
+  const at = (ms: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, ms));
+  const e = (EventId: number, EventType: Event["EventType"], Id: string, ms: number | undefined): Event => ({ EventId, EventType, Id, ...(ms !== undefined && { EventTimestamp: at(ms) }) });
+
+  it("splits calls of one millisecond at an operation touched again, and leaves the service's events out", () => {
+    const events = [
+      e(1, "ExecutionStarted", "x", 0),
+      // Two calls in one millisecond: the steps start, then the same steps succeed.
+      e(2, "StepStarted", "a", 5),
+      e(3, "StepStarted", "b", 5),
+      e(4, "StepSucceeded", "a", 5),
+      e(5, "StepSucceeded", "b", 5),
+      e(6, "WaitStarted", "w", 5),
+      e(7, "InvocationCompleted", "", 6),
+      e(8, "WaitSucceeded", "w", 9),
+      // A call at the wait's millisecond, after the service's event: a checkpoint of its own.
+      e(9, "StepStarted", "c", 9),
+      e(10, "StepSucceeded", "c", undefined),
+      e(11, "InvocationCompleted", "", 10),
+      e(12, "ExecutionSucceeded", "x", 10),
+    ];
+    const checkpoints = historyCheckpoints([...events].reverse());
+    expect(checkpoints.map((c) => c.eventIds)).toEqual([[2, 3], [4, 5, 6], [9], [10]]);
+    expect(checkpoints.map((c) => c.time?.getTime())).toEqual([at(5).getTime(), at(5).getTime(), at(9).getTime(), undefined]);
+    const replay = buildReplayPoints(events);
+    expect(replay.checkpointCount).toBe(4);
+    // Stepping by checkpoint stops at each checkpoint's end and at the service's events but InvocationCompleted.
+    expect(replay.stops.checkpoint.map((i) => replay.points[i]!.eventId)).toEqual([1, 3, 6, 8, 9, 10, 12]);
+  });
+});
