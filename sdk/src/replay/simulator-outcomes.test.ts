@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { historyCheckpoints, projectHistory } from "../history/index.js";
+import { diffExecutions, historyCheckpoints, projectHistory } from "../history/index.js";
 import { createRetryStrategy, JitterStrategy, withDurableExecution, type DurableExecutionHandler, type DurableLambdaHandler } from "../runtime/index.js";
 import { orderProcessor, paymentWithRetries, sampleFunctions } from "../examples/index.js";
 import { reportingThrows } from "./code-error.js";
@@ -84,6 +84,22 @@ describe("a what-if failure", () => {
     expect(snap.whatIfs).toEqual([{ operationId: first.id, name: "first", attempt: 1, outcome: { kind: "fail", error }, recorded: { status: "SUCCEEDED", result: '"a"' } }]);
     const attempt = projectHistory(snap.events).operations.find((op) => op.id === first.id)!.attempts[0]!;
     expect(attempt).toMatchObject({ status: "FAILED", error });
+  });
+});
+
+describe("a what-if failure in place of a recorded one", () => {
+  it("leaves the result as recorded but differs from the recording in the comparison", async () => {
+    const { events } = await record("payment-with-retries", paymentWithRetries, { paymentId: "p1", amount: 10 });
+    const charge = projectHistory(events).operations.find((op) => op.name === "charge-card")!;
+    const sim = new ReplaySimulator({ recording: events, handler: paymentWithRetries, functionName: "payment-with-retries", whatIf: true });
+    sim.overrideStep(charge.id, { kind: "fail", error: { ErrorType: "WhatIf", ErrorMessage: "card stolen" } });
+    const { pause } = await runThrough(sim);
+    expect(pause).toMatchObject({ kind: "ended", status: "FAILED" });
+    const snap = sim.snapshot();
+    expect(snap.whatIfs.map((w) => [w.attempt, w.recorded?.status])).toEqual([[1, "FAILED"]]);
+    const row = diffExecutions(events, snap.events).operations.find((op) => op.id === charge.id)!;
+    expect(row.kind).toBe("changed");
+    expect(row.fields.find((f) => f.field === "attemptOutcomes")?.right).toMatch(/^1 FAILED \(WhatIf: card stolen\), 2 FAILED/);
   });
 });
 
