@@ -100,21 +100,33 @@ function sameInstant(a: Date | undefined, b: Date | undefined): boolean {
 export function historyCheckpoints(events: readonly Event[]): HistoryCheckpoint[] {
   const sorted = events.filter((e) => e.EventId !== undefined).sort((a, b) => a.EventId! - b.EventId!);
   const out: { eventIds: number[]; time?: Date }[] = [];
-  let current: { eventIds: number[]; time?: Date; ops: Set<string | undefined> } | undefined;
-  for (const event of sorted) {
+  checkpointIndexes(sorted).forEach((checkpoint, i) => {
+    if (checkpoint === undefined) return;
+    const event = sorted[i]!;
+    if (checkpoint === out.length) out.push({ eventIds: [], ...(event.EventTimestamp && { time: event.EventTimestamp }) });
+    out[checkpoint]!.eventIds.push(event.EventId!);
+  });
+  return out;
+}
+
+/** The 0-based checkpoint of each of `sorted` (in EventId order), undefined for the service's events: the rule of {@link historyCheckpoints}. */
+function checkpointIndexes(sorted: readonly Event[]): (number | undefined)[] {
+  let checkpoint = -1;
+  let time: Date | undefined;
+  let ops: Set<string | undefined> | undefined;
+  return sorted.map((event) => {
     if (!writtenByCheckpoint(event)) {
-      current = undefined;
-      continue;
+      ops = undefined;
+      return undefined;
     }
-    const joins = current !== undefined && sameInstant(current.time, event.EventTimestamp) && !current.ops.has(event.Id);
-    if (!joins) {
-      current = { eventIds: [], ops: new Set(), ...(event.EventTimestamp && { time: event.EventTimestamp }) };
-      out.push(current);
+    if (ops === undefined || !sameInstant(time, event.EventTimestamp) || ops.has(event.Id)) {
+      checkpoint++;
+      ops = new Set();
+      time = event.EventTimestamp;
     }
-    current!.eventIds.push(event.EventId!);
-    current!.ops.add(event.Id);
-  }
-  return out.map(({ eventIds, time }) => (time ? { eventIds, time } : { eventIds }));
+    ops.add(event.Id);
+    return checkpoint;
+  });
 }
 
 /**
@@ -129,30 +141,33 @@ export function historyCheckpoints(events: readonly Event[]): HistoryCheckpoint[
 export function buildReplayPoints(events: readonly Event[], projection: HistoryProjection = projectHistory(events)): ReplayPoints {
   const sorted = events.filter((e) => e.EventId !== undefined).sort((a, b) => a.EventId! - b.EventId!);
   const invocationCount = projection.invocations.length + (projection.unfinishedInvocation ? 1 : 0);
-  const checkpoints = historyCheckpoints(sorted);
-  const checkpointOf = new Map(checkpoints.flatMap((c, i) => c.eventIds.map((id) => [id, i] as const)));
+  const checkpointOf = checkpointIndexes(sorted);
   const points: ReplayPoint[] = [];
   const checkpointStops: number[] = [];
   const invocationStops: number[] = [];
   let completed = 0;
   let time: Date | undefined;
-  for (const event of sorted) {
-    const index = points.length;
+  let checkpointCount = 0;
+  sorted.forEach((event, index) => {
     time = event.EventTimestamp ?? time;
     const point: ReplayPoint = { eventId: event.EventId!, invocation: Math.min(completed + 1, invocationCount) };
     if (event.EventType !== undefined) point.eventType = event.EventType;
     if (time !== undefined) point.time = time;
-    const checkpoint = checkpointOf.get(event.EventId!);
-    if (checkpoint !== undefined) point.checkpoint = checkpoint;
+    const checkpoint = checkpointOf[index];
+    if (checkpoint !== undefined) {
+      point.checkpoint = checkpoint;
+      checkpointCount = checkpoint + 1;
+    }
     if (event.EventType === "InvocationCompleted") {
       completed++;
       invocationStops.push(index);
-    } else if (checkpoint === undefined || checkpoints[checkpoint]!.eventIds.at(-1) === event.EventId) {
+    } else if (checkpoint === undefined || checkpointOf[index + 1] !== checkpoint) {
+      // A checkpoint's last event, or one of the service's own.
       checkpointStops.push(index);
     }
     points.push(point);
-  }
-  return { points, checkpointCount: checkpoints.length, invocationCount, stops: { checkpoint: checkpointStops, invocation: invocationStops } };
+  });
+  return { points, checkpointCount, invocationCount, stops: { checkpoint: checkpointStops, invocation: invocationStops } };
 }
 
 /**
