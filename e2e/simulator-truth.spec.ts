@@ -109,6 +109,13 @@ test("the timeline tab keeps the side panel inside a 1440x900 viewport", async (
   await replayOrderToEnd(page, arn);
   await page.getByTestId("sim-view-timeline").click();
   await expect(page.getByTestId("timeline")).toBeVisible();
+  // Zoomed in, the plot is far wider than its column: it must scroll inside, not widen the page.
+  for (const zoom of ["2×", "4×", "8×"]) {
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    await expect(page.getByTestId("timeline")).toContainText(zoom);
+  }
+  const scroll = page.getByTestId("timeline-scroll");
+  expect(await scroll.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 
   const main = (await page.getByTestId("sim-main").boundingBox())!;
   const side = (await page.getByTestId("sim-side").boundingBox())!;
