@@ -76,7 +76,7 @@ export function SimulatedRun({ events, recording, divergences, whatIfs, nowMs }:
             ) : null}
           </div>
           {operation ? (
-            <div className="min-w-0 xl:w-80 xl:shrink-0" data-testid="sim-inspector">
+            <div className="min-w-0 xl:max-h-[480px] xl:w-80 xl:shrink-0 xl:overflow-y-auto" data-testid="sim-inspector">
               <OperationInspector operation={operation} byId={byId} onSelect={setSelected} onSelectEvent={() => undefined} onClose={() => setSelected(undefined)} asOf={asOf} />
             </div>
           ) : null}
