@@ -187,6 +187,11 @@ export class ReplaySimulator {
   /** What each invocation's handler threw, by invocation number (see {@link noteThrown}). */
   private readonly thrown = new Map<number, unknown>();
   private crash?: CodeError;
+  /** The recording's events of each operation, in EventId order, with their times. */
+  private readonly recordedByOperation = new Map<string, { type: string; atMs?: number }[]>();
+  /** Events of the simulated history by `id|EventType`, counted through EventId `indexedThrough`. */
+  private readonly written = new Map<string, number>();
+  private indexedThrough = 0;
   /** The last operation each invocation checkpointed, by invocation number. */
   private readonly lastOperation = new Map<number, NonNullable<CodeError["lastOperation"]>>();
   private readonly overrides = new Map<string, Outcome>();
@@ -208,6 +213,13 @@ export class ReplaySimulator {
     this.byId = new Map(this.recorded.operations.map((v) => [v.id, v]));
     this.recordedExecution = this.recorded.operations.find((v) => v.type === "EXECUTION");
     this.recordingEnded = this.recordedExecution !== undefined && isTerminal(this.recordedExecution.status);
+    for (const e of [...options.recording].sort((a, b) => (a.EventId ?? 0) - (b.EventId ?? 0))) {
+      if (e.Id === undefined || e.EventType === undefined) continue;
+      const list = this.recordedByOperation.get(e.Id) ?? [];
+      const atMs = e.EventTimestamp ? new Date(e.EventTimestamp).getTime() : NaN;
+      list.push({ type: e.EventType, ...(Number.isFinite(atMs) && { atMs }) });
+      this.recordedByOperation.set(e.Id, list);
+    }
     this.whatIf = options.whatIf ?? false;
     const started = options.recording.find((e) => e.EventType === "ExecutionStarted");
     if (!started?.Id) throw new Error("The recorded history has no ExecutionStarted event; there is no execution to replay");
@@ -646,8 +658,24 @@ export class ReplaySimulator {
     const phases = UPDATE_PHASES[u.Action];
     if (!phases) return undefined;
     const types = new Set(Object.entries(EVENT_KINDS).filter(([, k]) => k.type === u.Type && phases.includes(k.phase)).map(([type]) => type));
-    const written = this.store.getExecution(this.arn) ? this.engine.allHistoryEvents(this.arn).filter((e) => e.Id === u.Id && types.has(e.EventType!)).length : 0;
-    return this.options.recording.filter((e) => e.Id === u.Id && types.has(e.EventType!))[written]?.EventTimestamp?.getTime();
+    const written = [...types].reduce((n, type) => n + (this.writtenCount(`${u.Id}|${type}`) ?? 0), 0);
+    return this.recordedByOperation.get(u.Id)?.filter((e) => types.has(e.type))[written]?.atMs;
+  }
+
+  /** How many events of an `id|EventType` the simulated history has, reading only what is new since the last call. */
+  private writtenCount(key: string): number | undefined {
+    if (this.store.getExecution(this.arn)) {
+      for (;;) {
+        const page = this.store.listEvents(this.arn, { reverse: false, afterEventId: this.indexedThrough, limit: 1000 });
+        for (const e of page) {
+          const k = `${e.Id}|${e.EventType}`;
+          this.written.set(k, (this.written.get(k) ?? 0) + 1);
+          this.indexedThrough = e.EventId ?? this.indexedThrough;
+        }
+        if (page.length < 1000) break;
+      }
+    }
+    return this.written.get(key);
   }
 }
 
