@@ -52,6 +52,20 @@ describe("code that throws", () => {
     if (pause.kind === "crashed") expect(pause.error.stack).toBeUndefined();
   });
 
+  it("in a child context's function is a crash at the context's failed checkpoint", async () => {
+    const withChild: DurableExecutionHandler = async (_e, ctx) => ctx.runInChildContext("prepare", async (child) => child.step("inner", async () => 1));
+    const { events } = await record("fn", withDurableExecution(withChild), {});
+    const throwing = withDurableExecution(async (_e, ctx) =>
+      ctx.runInChildContext("prepare", async () => {
+        throw new TypeError("cannot read properties of undefined (reading 'id')");
+      }),
+    );
+    const sim = new ReplaySimulator({ recording: events, handler: throwing, functionName: "fn" });
+    const { pause } = await runThrough(sim);
+    expect(pause).toMatchObject({ kind: "crashed", error: { invocation: 1, errorType: "TypeError", message: "cannot read properties of undefined (reading 'id')", lastOperation: { type: "CONTEXT", name: "prepare" } } });
+    expect(sim.snapshot().divergences).toEqual([]);
+  });
+
   it("a step's recorded failure passed on is no crash: the execution ends as recorded", async () => {
     const charge: DurableExecutionHandler = async (_p, ctx) =>
       ctx.step("charge-card", async () => 1, { retryStrategy: createRetryStrategy({ maxAttempts: 3, initialDelay: { seconds: 1 }, backoffRate: 2, jitter: JitterStrategy.NONE }) });

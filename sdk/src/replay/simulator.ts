@@ -404,6 +404,23 @@ export class ReplaySimulator {
     await this.finish({ kind: "ended", status, ...(result !== undefined && { result }), ...(error && { error }), ...(this.crash && { thrown: this.crash }) });
   }
 
+  /**
+   * A child context that failed, where the record did not, with an exception of the code (not an
+   * operation's failure passed on): the code threw in the context's function. The runtime sends
+   * only its type and message.
+   */
+  private thrownInContext(view: UpdateView, inv: SimulatedInvocation): CodeError | undefined {
+    const u = view.update;
+    if (u.Type !== "CONTEXT" || u.Action !== "FAIL" || view.divergence?.kind !== "outcome" || isOperationFailure(u.Error)) return undefined;
+    return {
+      invocation: inv.number,
+      afterCheckpoint: this.checkpointCount,
+      lastOperation: { id: u.Id, type: u.Type, ...(u.Name !== undefined && { name: u.Name }) },
+      errorType: u.Error?.ErrorType ?? "Error",
+      message: u.Error?.ErrorMessage ?? "",
+    };
+  }
+
   /** Notes an exception of the code that ended invocation `inv`; an operation's failure passed on is none. */
   private noteCrash(inv: SimulatedInvocation, error: ErrorObject | undefined, thrownValue: { value: unknown } | undefined): void {
     const byCode = thrownValue ? thrownByCode(thrownValue.value, this.handedOut) : !isOperationFailure(error);
@@ -466,7 +483,15 @@ export class ReplaySimulator {
       const response = await client.checkpoint(p);
       // Applied first, so the divergent operation is in the simulated history to be pointed at;
       // the gate stays shut meanwhile, so no step outcome is asked for past a divergence.
-      for (const v of views) if (v.divergence) await this.diverge(v.divergence);
+      for (const v of views) {
+        if (!v.divergence) continue;
+        const crash = this.thrownInContext(v, inv);
+        if (crash) {
+          this.crash = crash;
+          await this.finish({ kind: "crashed", error: crash });
+        }
+        await this.diverge(v.divergence);
+      }
       return response;
     } finally {
       this.gate = undefined;
