@@ -66,6 +66,21 @@ describe("code that throws", () => {
     expect(sim.snapshot().divergences).toEqual([]);
   });
 
+  it("is a crash where the record has not ended yet (a running execution's check)", async () => {
+    const { events: whole } = await record("fn", withDurableExecution(flow), {});
+    // The history as it stood once "first" succeeded: the execution had not ended, and the code
+    // that throws right after asks for everything it recorded.
+    const events = whole.filter((e) => e.EventId! <= whole.find((w) => w.EventType === "StepSucceeded")!.EventId!);
+    expect(projectHistory(events).operations.find((op) => op.type === "EXECUTION")?.status).toBe("STARTED");
+    const { pause } = await runThrough(
+      simulatorWithReporting(events, async (_e, ctx) => {
+        await ctx.step("first", async () => "a");
+        throw new Error("no approver configured");
+      }),
+    );
+    expect(pause).toMatchObject({ kind: "crashed", error: { errorType: "Error", message: "no approver configured", lastOperation: { name: "first" } } });
+  });
+
   it("a step's recorded failure passed on is no crash: the execution ends as recorded", async () => {
     const charge: DurableExecutionHandler = async (_p, ctx) =>
       ctx.step("charge-card", async () => 1, { retryStrategy: createRetryStrategy({ maxAttempts: 3, initialDelay: { seconds: 1 }, backoffRate: 2, jitter: JitterStrategy.NONE }) });

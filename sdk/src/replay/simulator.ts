@@ -398,8 +398,10 @@ export class ReplaySimulator {
       const removed = status === "SUCCEEDED" || status === "FAILED" ? checkRemoved(undefined, this.recorded.operations, this.visited) : undefined;
       for (const d of [removed, outcome]) if (d) differences.push(d);
     }
-    // The record goes on where the code threw: what follows differs because of the exception.
-    if (this.crash && differences.length > 0) await this.finish({ kind: "crashed", error: this.crash });
+    // Unless the record ended the same way, it goes on where the code threw (or has not ended
+    // yet): what differs, differs because of the exception.
+    const endedAsRecorded = differences.length === 0 && this.recordedExecution?.status === status;
+    if (this.crash && !endedAsRecorded) await this.finish({ kind: "crashed", error: this.crash });
     for (const d of differences) await this.diverge(d);
     await this.finish({ kind: "ended", status, ...(result !== undefined && { result }), ...(error && { error }), ...(this.crash && { thrown: this.crash }) });
   }
