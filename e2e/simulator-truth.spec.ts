@@ -165,3 +165,27 @@ test("a log line carries the virtual time of the history, not today's date", asy
   await expect(line).toContainText(`"timestamp":"${past}-`);
   await expect(line).not.toContainText(`"timestamp":"${year}-`);
 });
+
+test("the code check reports a handler that throws as the code throwing, with its stack, not as a divergence", async ({ page, request }) => {
+  await seededArn(request, "approval-flow", "approval-3001", "RUNNING");
+  await page.goto("/functions/approval-flow/check");
+  await page.getByTestId("code-source-upload").check();
+  const bundled = [
+    'import { withDurableExecution } from "@durable-lens/sdk";',
+    "export const handler = withDurableExecution(async (request, ctx) => {",
+    "  const limit = process.env.APPROVAL_LIMIT;",
+    '  return ctx.step("prepare-request", async () => ({ requestId: request.requestId, limit }));',
+    "});",
+  ].join("\n");
+  await page.getByTestId("check-module-input").setInputFiles({ name: "approval-bundle.mjs", mimeType: "text/javascript", buffer: Buffer.from(bundled) });
+  await page.getByTestId("check-run").click();
+  await expect(page.getByTestId("check-run")).toHaveText("Run check", { timeout: 30_000 });
+
+  const approval = page.locator('[data-testid="check-row"][data-name="approval-3001"]');
+  await expect(approval).toHaveAttribute("data-verdict", "crashed");
+  await expect(approval.getByTestId("check-verdict")).toHaveText("code threw");
+  await expect(approval.getByTestId("crash-message")).toContainText("ReferenceError: process is not defined");
+  await expect(approval.getByTestId("crash-stack")).toContainText(/at .*blob:/);
+  await expect(approval.getByTestId("check-divergence")).toHaveCount(0);
+  await expect(page.getByTestId("check-summary")).toContainText("the code threw in");
+});
