@@ -5,6 +5,7 @@ import { CopyButton } from "@/components/ui/CopyButton";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { ErrorDetails } from "./ErrorDetails";
 import type { ExecutionFacts } from "./execution-facts";
+import { InvokedBy } from "./InvokedBy";
 import { JsonPayload } from "./JsonPayload";
 
 /**
@@ -36,6 +37,7 @@ export function ExecutionHeader({ execution, source = "live" }: { execution: Exe
           <CopyButton value={execution.arn} label="Copy ARN" />
         </div>
       ) : null}
+      {execution.arn && source === "live" ? <InvokedBy arn={execution.arn} /> : null}
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <div>
           <dt className="text-xs text-zinc-500">Started</dt>

@@ -74,6 +74,11 @@ export function HealthStrip({ health, onSelectOperation }: { health: HistoryHeal
           {health.retriedOperations === 0 ? "no step retried" : `${health.retriedOperations.toLocaleString("en-US")} ${health.retriedOperations === 1 ? "step" : "steps"} retried`}
           {health.truncatedPayloads > 0 ? ` · ${health.truncatedPayloads} truncated payloads` : ""}
         </p>
+        {health.abandoned > 0 ? (
+          <p className="text-[11px] text-zinc-600" data-testid="health-abandoned" title="Operations still open when the execution ended: they never finished.">
+            {health.abandoned.toLocaleString("en-US")} {health.abandoned === 1 ? "operation" : "operations"} never finished: the execution ended first
+          </p>
+        ) : null}
       </div>
     </section>
   );
