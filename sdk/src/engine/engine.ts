@@ -663,7 +663,8 @@ export class Engine {
           this.store.putOperation(arn, effect.op);
           changed.set(effect.op.Id, effect.op);
         }
-        for (const e of effect.events) this.appendEvent(rec, e);
+        // One call is applied at one instant: its events share the call's time, as on Lambda.
+        for (const e of effect.events) this.appendEvent(rec, e, now);
         if (effect.timer) armed.push(effect.timer);
         if (effect.executionResult) rec.checkpointedResult = effect.executionResult;
         if (effect.callbackTimers) {
@@ -914,8 +915,8 @@ export class Engine {
     return res;
   }
 
-  private appendEvent(rec: ExecutionRecord, e: Omit<Event, "EventId" | "EventTimestamp">): void {
-    const event: Event = { EventId: rec.nextEventId++, EventTimestamp: new Date(this.clock.now()), ...e };
+  private appendEvent(rec: ExecutionRecord, e: Omit<Event, "EventId" | "EventTimestamp">, atMs: number = this.clock.now()): void {
+    const event: Event = { EventId: rec.nextEventId++, EventTimestamp: new Date(atMs), ...e };
     this.store.appendEvent(rec.arn, event);
   }
 }
