@@ -1,5 +1,5 @@
 "use client";
-import { projectHistory } from "@durable-lens/sdk/history";
+import { operationLabel, projectHistory } from "@durable-lens/sdk/history";
 import type { Event } from "@durable-lens/sdk/protocol";
 import type { Outcome, SimulationPause, SimulationSnapshot } from "@durable-lens/sdk/replay";
 import { useMemo, useState } from "react";
@@ -68,7 +68,7 @@ export function SimulatorPanel({ recording, functionName, executionArn }: { reco
   const [problem, setProblem] = useState<string>();
   const recorded = useMemo(() => projectHistory(recording), [recording]);
   const invocationCount = recorded.invocations.length + (recorded.unfinishedInvocation ? 1 : 0);
-  const steps = useMemo(() => recorded.operations.filter((op) => op.type === "STEP").map((op) => ({ id: op.id, label: `${op.name ?? "(unnamed)"} · ${op.id}` })), [recorded]);
+  const steps = useMemo(() => recorded.operations.filter((op) => op.type === "STEP").map((op) => ({ id: op.id, label: `${operationLabel(op)} · ${op.id}` })), [recorded]);
 
   const run = async (request: SimulatorRequest) => {
     const answer: SimulatorResponse = await send(request);
