@@ -1,7 +1,7 @@
 import { fixtureJson } from "../../sdk/src/local/recorded-histories.test-support";
 import { describe, expect, it } from "vitest";
 import { buildGraphModel, buildOperations, parseHistory } from "@durable-lens/sdk/history";
-import { buildGraphModel as build, buildOperations as ops, defaultCollapsedGroups } from "@durable-lens/sdk/history";
+import { buildGraphModel as build, buildOperations as ops, defaultCollapsedGroups, type OperationView } from "@durable-lens/sdk/history";
 import { fanOutBox, groupHeader } from "./node-size";
 import { createElk, layoutGraph, NODE_HEIGHT, NODE_WIDTH, refreshGraph, stackedLayout, structureKey, type FlowGraph } from "./layout";
 
@@ -147,15 +147,20 @@ describe("stackedLayout", () => {
 });
 
 
+/** A bare operation that ran from event `at` to `end`. */
+function view(id: string, type: OperationView["type"], at: number, end: number, extra: Partial<OperationView> = {}): OperationView {
+  return { id, type, status: "SUCCEEDED", firstEventId: at, lastEventId: end, eventIds: [at, end], attempts: [], truncated: false, children: [], ...extra };
+}
+
 describe("node sizes", () => {
-  const exec = { id: "exec", type: "EXECUTION", status: "SUCCEEDED", firstEventId: 1, lastEventId: 1, eventIds: [1], attempts: [], truncated: false, children: [] } as const;
-  const step = (id: string, name: string, at: number, extra: object = {}) => ({ ...exec, id, type: "STEP" as const, name, firstEventId: at, lastEventId: at + 1, eventIds: [at], ...extra });
+  const exec = view("exec", "EXECUTION", 1, 1);
+  const step = (id: string, name: string, at: number, extra: Partial<OperationView> = {}) => view(id, "STEP", at, at + 1, { name, ...extra });
 
   it("widens a node for a long name, then wraps it onto more lines and grows it taller", async () => {
     const short = step("a", "charge", 2);
     const long = step("b", "x".repeat(34), 4);
     const huge = step("c", "y".repeat(120), 6);
-    const graph = await layoutGraph(build([{ ...exec }, short, long, huge]), await createElk());
+    const graph = await layoutGraph(build([exec, short, long, huge]), await createElk());
     const size = (id: string) => graph.nodes.find((n) => n.id === id)!;
     expect([size("a").width, size("a").height]).toEqual([NODE_WIDTH, NODE_HEIGHT]);
     expect(size("b").width).toBeGreaterThan(NODE_WIDTH);
@@ -167,9 +172,9 @@ describe("node sizes", () => {
   });
 
   it("makes a group wide enough for its header's name, with room for the header above its members", async () => {
-    const ctx = { ...exec, id: "ctx", type: "CONTEXT" as const, name: "a-rather-long-child-context-name", firstEventId: 2, lastEventId: 5 };
+    const ctx = view("ctx", "CONTEXT", 2, 5, { name: "a-rather-long-child-context-name" });
     const inner = step("s", "s", 3, { parentId: "ctx" });
-    const graph = await layoutGraph(build([{ ...exec }, ctx, inner]), await createElk());
+    const graph = await layoutGraph(build([exec, ctx, inner]), await createElk());
     const group = graph.nodes.find((n) => n.id === "ctx")!;
     const header = groupHeader(ctx);
     expect(group.width!).toBeGreaterThanOrEqual(header.width);
@@ -178,15 +183,11 @@ describe("node sizes", () => {
 });
 
 /** A map of `n` items (child contexts with one step each) that all ran at once. */
-function bigMap(n: number) {
-  const base = { status: "SUCCEEDED" as const, attempts: [], truncated: false, children: [] as string[], eventIds: [] as number[] };
-  const out = [
-    { ...base, id: "exec", type: "EXECUTION" as const, firstEventId: 1, lastEventId: 1 },
-    { ...base, id: "map", type: "CONTEXT" as const, subType: "Map", name: "map", firstEventId: 2, lastEventId: 10 + 3 * n },
-  ];
+function bigMap(n: number): OperationView[] {
+  const out = [view("exec", "EXECUTION", 1, 1), view("map", "CONTEXT", 2, 10 + 3 * n, { subType: "Map", name: "map" })];
   for (let i = 0; i < n; i++) {
-    out.push({ ...base, id: `item${i}`, type: "CONTEXT" as const, subType: "MapIteration", name: `map-item-${i}`, parentId: "map", firstEventId: 3 + i, lastEventId: 5 + 3 * n + i } as never);
-    out.push({ ...base, id: `step${i}`, type: "STEP" as const, parentId: `item${i}`, firstEventId: 3 + n + i, lastEventId: 4 + 2 * n + i } as never);
+    out.push(view(`item${i}`, "CONTEXT", 3 + i, 5 + 3 * n + i, { subType: "MapIteration", name: `map-item-${i}`, parentId: "map", children: [`step${i}`] }));
+    out.push(view(`step${i}`, "STEP", 3 + n + i, 4 + 2 * n + i, { parentId: `item${i}` }));
   }
   return out;
 }

@@ -56,8 +56,8 @@ export interface GroupSummary {
 export interface FanOutSummary {
   /** The group's direct members, in program order. */
   items: readonly OperationView[];
-  /** How many of them are drawn as nodes (expanded). */
-  expanded: number;
+  /** The items drawn as nodes with their operations (expanded out of the grid). */
+  expanded: ReadonlySet<string>;
 }
 
 export interface GraphOptions {
@@ -253,7 +253,7 @@ export function defaultCollapsedGroups(operations: readonly OperationView[], thr
 /** Builds a group's summary; the fan-out's expanded count is filled in once its items are drawn. */
 function summarize(op: OperationView, inside: OperationView[], descendants: number, collapsed: boolean, fanOut: boolean): GroupSummary {
   const group: GroupSummary = { childCount: inside.length, descendantCount: descendants, childStatuses: countStatuses(inside), collapsed };
-  if (fanOut) group.fanOut = { items: inside, expanded: 0 };
+  if (fanOut) group.fanOut = { items: inside, expanded: new Set() };
   return group;
 }
 
@@ -309,7 +309,7 @@ export function buildGraphModel(operations: readonly OperationView[], options: G
       if (!fanOut) visit(op.id, depth + 1);
       else {
         const expanded = inside.filter((item) => !collapsed.has(item.id));
-        node.group.fanOut!.expanded = expanded.length;
+        node.group.fanOut!.expanded = new Set(expanded.map((item) => item.id));
         visit(op.id, depth + 1, expanded);
       }
     }
