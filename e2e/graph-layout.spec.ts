@@ -1,0 +1,238 @@
+// The graph tells concurrency from sequence, shows whole names, and draws a big map as a grid:
+// histories of those shapes are opened as files and the drawing is measured (bounding boxes,
+// scroll sizes, edges read from the DOM), never compared as pixels.
+import { writeFileSync } from "node:fs";
+import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
+
+/** A history built event by event, with EventIds in order and timestamps `ms` after a start. */
+class History {
+  readonly events: Record<string, unknown>[] = [];
+  private readonly t0 = Date.parse("2026-03-01T10:00:00.000Z");
+
+  add(type: string, id: string | undefined, ms: number, extra: Record<string, unknown> = {}): this {
+    const event: Record<string, unknown> = { EventType: type, EventId: this.events.length + 1, EventTimestamp: new Date(this.t0 + ms).toISOString(), ...extra };
+    if (id !== undefined) event.Id = id;
+    this.events.push(event);
+    return this;
+  }
+
+  start(): this {
+    return this.add("ExecutionStarted", "exec", 0, { ExecutionStartedDetails: { Input: { Payload: "{}" } } });
+  }
+
+  invocationEnded(ms: number): this {
+    return this.add("InvocationCompleted", undefined, ms, { InvocationCompletedDetails: { RequestId: `request-${this.events.length + 1}`, StartTimestamp: new Date(this.t0).toISOString(), EndTimestamp: new Date(this.t0 + ms).toISOString() } });
+  }
+
+  succeed(ms: number): this {
+    return this.add("ExecutionSucceeded", "exec", ms, { ExecutionSucceededDetails: { Result: { Payload: "{}" } } });
+  }
+
+  op(kind: "Step" | "Wait" | "Context", phase: "Started" | "Succeeded" | "Failed", id: string, name: string, ms: number, extra: Record<string, unknown> = {}): this {
+    const details =
+      kind === "Wait" && phase === "Started"
+        ? { Duration: extra.seconds, ScheduledEndTimestamp: new Date(this.t0 + ms + Number(extra.seconds) * 1000).toISOString() }
+        : phase === "Failed"
+          ? { Error: { Payload: { ErrorType: "Error", ErrorMessage: `${name} failed` } } }
+          : phase === "Succeeded" && kind !== "Wait"
+            ? { Result: { Payload: "true" } }
+            : {};
+    const event: Record<string, unknown> = { Name: name, SubType: extra.subType ?? kind, [`${kind}${phase}Details`]: details };
+    if (extra.parent) event.ParentId = extra.parent;
+    return this.add(`${kind}${phase}`, id, ms, event);
+  }
+
+  save(testInfo: TestInfo, name: string): string {
+    const file = testInfo.outputPath(name);
+    writeFileSync(file, JSON.stringify(this.events));
+    return file;
+  }
+}
+
+async function open(page: Page, file: string): Promise<void> {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/open");
+  await page.getByTestId("history-file-input").setInputFiles(file);
+  await expect(page.getByTestId("execution-graph")).toBeVisible();
+}
+
+/** The graph node whose name is exactly `name`. */
+function graphNode(page: Page, name: string): Locator {
+  return page.getByTestId("graph-node").filter({ has: page.getByTestId("graph-node-name").getByText(name, { exact: true }) });
+}
+
+/** The sequence edges drawn, as "source->target" by operation name. */
+async function edgesByName(page: Page): Promise<string[]> {
+  const names = new Map<string, string>();
+  for (const node of await page.getByTestId("graph-node").all()) {
+    const id = await node.getAttribute("data-op-id");
+    const name = await node.getByTestId("graph-node-name").first().textContent();
+    if (id && name) names.set(id, name);
+  }
+  const ids = await page.locator(".react-flow__edge").evaluateAll((edges) => edges.map((e) => e.getAttribute("data-id") ?? ""));
+  return ids
+    .map((id) => id.split("->").map((part) => (part === "exec" ? "START" : (names.get(part) ?? part))).join("->"))
+    .sort();
+}
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  expect(b).not.toBeNull();
+  return b!;
+}
+
+/** Every element in `nodes` is in one row: their tops within 2 px of each other. */
+async function expectOneRow(nodes: Locator[]): Promise<void> {
+  const tops = await Promise.all(nodes.map(async (n) => (await box(n)).y));
+  expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(2);
+}
+
+test("three waits started together by Promise.all sit side by side, with edges only into and out of the group", async ({ page }, testInfo) => {
+  const h = new History().start();
+  h.op("Wait", "Started", "w1", "wait-1s", 10, { seconds: 1 });
+  h.op("Wait", "Started", "w5", "wait-5s", 10, { seconds: 5 });
+  h.op("Wait", "Started", "w10", "wait-10s", 10, { seconds: 10 });
+  h.invocationEnded(20);
+  h.op("Wait", "Succeeded", "w1", "wait-1s", 1010);
+  h.op("Wait", "Succeeded", "w5", "wait-5s", 5010);
+  h.op("Wait", "Succeeded", "w10", "wait-10s", 10010);
+  h.op("Step", "Started", "after", "after-all", 10020);
+  h.op("Step", "Succeeded", "after", "after-all", 10030);
+  h.invocationEnded(10040).succeed(10050);
+  await open(page, h.save(testInfo, "promise-all-waits.json"));
+
+  const waits = ["wait-1s", "wait-5s", "wait-10s"].map((name) => graphNode(page, name));
+  for (const wait of waits) await expect(wait).toBeVisible();
+  await expectOneRow(waits);
+  // Side by side in program order, not on top of each other.
+  const xs = await Promise.all(waits.map(async (w) => (await box(w)).x));
+  expect(xs).toEqual([...xs].sort((a, b) => a - b));
+  expect(new Set(xs).size).toBe(3);
+  const after = await box(graphNode(page, "after-all"));
+  expect(after.y).toBeGreaterThan((await box(waits[2]!)).y);
+
+  await expect.poll(() => edgesByName(page)).toEqual(
+    ["START->wait-1s", "START->wait-5s", "START->wait-10s", "wait-1s->after-all", "wait-5s->after-all", "wait-10s->after-all"].sort(),
+  );
+});
+
+test("a race's steps and an unawaited wait are drawn beside what ran with them; a loser that never ended leads nowhere", async ({ page }, testInfo) => {
+  const h = new History().start();
+  h.op("Step", "Started", "ra", "racer-a", 5);
+  h.op("Step", "Started", "rb", "racer-b", 5);
+  h.op("Step", "Succeeded", "ra", "racer-a", 50);
+  // The wait starts, a step runs meanwhile, then the wait is awaited.
+  h.op("Wait", "Started", "bg", "background-wait", 60, { seconds: 2 });
+  h.op("Step", "Started", "mid", "meanwhile", 61);
+  h.op("Step", "Succeeded", "mid", "meanwhile", 70);
+  h.invocationEnded(80);
+  h.op("Wait", "Succeeded", "bg", "background-wait", 2060);
+  h.op("Step", "Started", "fin", "finally", 2070);
+  h.op("Step", "Succeeded", "fin", "finally", 2080);
+  h.invocationEnded(2090).succeed(2100);
+  await open(page, h.save(testInfo, "race-and-unawaited.json"));
+
+  await expect(graphNode(page, "finally")).toBeVisible();
+  await expectOneRow([graphNode(page, "racer-a"), graphNode(page, "racer-b")]);
+  await expectOneRow([graphNode(page, "background-wait"), graphNode(page, "meanwhile")]);
+  await expect.poll(() => edgesByName(page)).toEqual(
+    [
+      "START->racer-a",
+      "START->racer-b",
+      "racer-a->background-wait",
+      "racer-a->meanwhile",
+      "background-wait->finally",
+      "meanwhile->finally",
+    ].sort(),
+  );
+});
+
+test("no name is cut: group headers and nodes show long names whole, inside their boxes", async ({ page }, testInfo) => {
+  const h = new History().start();
+  h.op("Context", "Started", "par", "parallel-of-three-long-named-branches", 5, { subType: "Parallel" });
+  const branches = ["parallel-branch-charge-customer-card", "parallel-branch-reserve-inventory", "parallel-branch-notify-shipping"];
+  branches.forEach((name, i) => {
+    h.op("Context", "Started", `b${i}`, name, 6 + i, { parent: "par", subType: "ParallelBranch" });
+    h.op("Step", "Started", `s${i}`, `step-with-a-deliberately-long-name-that-needs-room-${i}`, 6 + i, { parent: `b${i}` });
+  });
+  branches.forEach((name, i) => {
+    h.op("Step", "Succeeded", `s${i}`, `step-with-a-deliberately-long-name-that-needs-room-${i}`, 20 + i, { parent: `b${i}` });
+    h.op("Context", "Succeeded", `b${i}`, name, 30 + i, { parent: "par", subType: "ParallelBranch" });
+  });
+  h.op("Context", "Succeeded", "par", "parallel-of-three-long-named-branches", 40, { subType: "Parallel" });
+  h.op("Step", "Started", "x", "x".repeat(90), 50);
+  h.op("Step", "Succeeded", "x", "x".repeat(90), 60);
+  h.invocationEnded(70).succeed(80);
+  await open(page, h.save(testInfo, "long-names.json"));
+
+  for (const name of branches) await expect(graphNode(page, name)).toBeVisible();
+  const names = page.getByTestId("graph-node-name");
+  await expect(names).toHaveCount(1 + 1 + 3 + 3 + 1);
+  for (const name of await names.all()) {
+    const fit = await name.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, text: el.textContent }));
+    expect(fit.scroll, `"${fit.text}" is clipped`).toBeLessThanOrEqual(fit.client);
+    // ...and it lies inside its node's box, which grew for it.
+    const node = name.locator("xpath=ancestor::*[@data-testid='graph-node'][1]");
+    const [n, b] = [await box(node), await box(name)];
+    expect(b.x).toBeGreaterThanOrEqual(n.x - 1);
+    expect(b.x + b.width).toBeLessThanOrEqual(n.x + n.width + 1);
+    expect(b.y + b.height).toBeLessThanOrEqual(n.y + n.height + 1);
+  }
+  // The branches ran together: one row.
+  await expectOneRow(branches.map((name) => graphNode(page, name)));
+});
+
+test("a 50-item map is a compact grid with status counts, a working filter, and items that select and expand", async ({ page }, testInfo) => {
+  const h = new History().start();
+  h.op("Context", "Started", "map", "process-orders", 5, { subType: "Map" });
+  const failed = new Set([3, 11, 17, 29, 41, 48]);
+  for (let i = 0; i < 50; i++) {
+    h.op("Context", "Started", `item${i}`, `order-${i}`, 10 + i, { parent: "map", subType: "MapIteration" });
+    h.op("Step", "Started", `step${i}`, `charge-order-${i}`, 10 + i, { parent: `item${i}` });
+  }
+  for (let i = 0; i < 50; i++) {
+    const phase = failed.has(i) ? "Failed" : "Succeeded";
+    h.op("Step", phase, `step${i}`, `charge-order-${i}`, 100 + i, { parent: `item${i}` });
+    h.op("Context", phase, `item${i}`, `order-${i}`, 200 + i, { parent: "map", subType: "MapIteration" });
+  }
+  h.op("Context", "Succeeded", "map", "process-orders", 300, { subType: "Map" });
+  h.invocationEnded(310).succeed(320);
+  await open(page, h.save(testInfo, "map-50.json"));
+
+  const map = graphNode(page, "process-orders");
+  await expect(map).toHaveAttribute("data-fanout", "true");
+  const items = map.getByTestId("fanout-item");
+  await expect(items).toHaveCount(50);
+  // Compact: a panel, not a strip of 50 boxes.
+  const panel = await box(map);
+  expect(panel.height).toBeLessThan(500);
+  expect(panel.width).toBeLessThan(1000);
+  const chips = await Promise.all((await items.all()).slice(0, 8).map((item) => box(item)));
+  expect(new Set(chips.map((c) => Math.round(c.y))).size).toBeLessThan(chips.length);
+
+  // Status counts, and the filter they make.
+  const failedFilter = map.getByTestId("fanout-filter").and(page.locator('[data-status="FAILED"]'));
+  await expect(failedFilter).toHaveAttribute("data-count", "6");
+  await expect(map.getByTestId("fanout-filter").and(page.locator('[data-status="SUCCEEDED"]'))).toHaveAttribute("data-count", "44");
+  await failedFilter.click();
+  await expect(items).toHaveCount(6);
+  for (const item of await items.all()) await expect(item).toHaveAttribute("data-status", "FAILED");
+  await map.getByTestId("fanout-filter").and(page.locator('[data-status=""]')).click();
+  await expect(items).toHaveCount(50);
+
+  // Clicking an item selects it for the inspector.
+  const order17 = items.filter({ has: page.getByTestId("fanout-item-name").getByText("order-17", { exact: true }) });
+  await order17.getByTestId("fanout-item-name").click();
+  await expect(page.getByTestId("inspector-name")).toHaveText("order-17");
+  await expect(page.getByTestId("inspector-status")).toHaveText(/FAILED/);
+
+  // Expanding it draws its operations, below the grid.
+  await expect(graphNode(page, "charge-order-17")).toHaveCount(0);
+  await order17.getByTestId("fanout-item-expand").click();
+  const step = graphNode(page, "charge-order-17");
+  await expect(step).toBeVisible();
+  await expect(step).toHaveAttribute("data-status", "FAILED");
+  const grid = await box(map.getByTestId("fanout-grid"));
+  expect((await box(step)).y).toBeGreaterThan(grid.y + grid.height);
+  await expect(graphNode(page, "charge-order-16")).toHaveCount(0);
+});
