@@ -1,7 +1,7 @@
 "use client";
 import { operationLabel, type FanOutSummary, type OperationView, type OperationViewStatus } from "@durable-lens/sdk/history";
 import type { NodeProps } from "@xyflow/react";
-import { useContext, useMemo, useState } from "react";
+import { memo, useContext, useMemo, useState } from "react";
 import { statusStyle } from "@/components/ui/status";
 import { GraphContext } from "./graph-context";
 import type { FlowNode } from "./layout";
@@ -48,7 +48,7 @@ function StatusFilter({ items, counts, status, onChange }: { items: number; coun
 }
 
 /** One item: its name (whole, wrapping if long) selects it; the button beside it draws its operations. */
-function ItemChip({ item, index, expanded }: { item: OperationView; index: number; expanded: boolean }) {
+function ItemChipView({ item, index, expanded }: ChipProps) {
   const { select, toggleGroup } = useContext(GraphContext);
   const style = statusStyle(item.status);
   const name = operationLabel(item);
@@ -91,6 +91,16 @@ function ItemChip({ item, index, expanded }: { item: OperationView; index: numbe
     </div>
   );
 }
+
+type ChipProps = { item: OperationView; index: number; expanded: boolean };
+
+/**
+ * Every poll or time-travel step brings new operation objects; a chip whose item still reads the
+ * same is not drawn again, so scrubbing through a big map does not redraw hundreds of chips.
+ */
+const ItemChip = memo(ItemChipView, (a: ChipProps, b: ChipProps) =>
+  a.index === b.index && a.expanded === b.expanded && a.item.id === b.item.id && a.item.status === b.item.status && a.item.name === b.item.name && a.item.children.length === b.item.children.length,
+);
 
 /** The scrolling grid of a fan-out's items, a page of chips at a time. */
 function ItemGrid({ fanOut, items, chipWidth }: { fanOut: FanOutSummary; items: readonly OperationView[]; chipWidth: number }) {
