@@ -2,7 +2,11 @@
 // histories of those shapes are opened as files and the drawing is measured (bounding boxes,
 // scroll sizes, edges read from the DOM), never compared as pixels.
 import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
+
+/** The histories recorded for these shapes by our runtime and the official SDK (see its README). */
+const shape = (name: string) => fileURLToPath(new URL(`../sdk/fixtures/histories/${name}.history.json`, import.meta.url));
 
 /** A history built event by event, with EventIds in order and timestamps `ms` after a start. */
 class History {
@@ -66,12 +70,13 @@ async function edgesByName(page: Page): Promise<string[]> {
   const names = new Map<string, string>();
   for (const node of await page.getByTestId("graph-node").all()) {
     const id = await node.getAttribute("data-op-id");
-    const name = await node.getByTestId("graph-node-name").first().textContent();
+    const start = (await node.getAttribute("data-op-type")) === "EXECUTION";
+    const name = start ? "START" : await node.getByTestId("graph-node-name").first().textContent();
     if (id && name) names.set(id, name);
   }
   const ids = await page.locator(".react-flow__edge").evaluateAll((edges) => edges.map((e) => e.getAttribute("data-id") ?? ""));
   return ids
-    .map((id) => id.split("->").map((part) => (part === "exec" ? "START" : (names.get(part) ?? part))).join("->"))
+    .map((id) => id.split("->").map((part) => names.get(part) ?? part).join("->"))
     .sort();
 }
 
@@ -85,6 +90,24 @@ async function box(locator: Locator) {
 async function expectOneRow(nodes: Locator[]): Promise<void> {
   const tops = await Promise.all(nodes.map(async (n) => (await box(n)).y));
   expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(2);
+}
+
+/** Every name on the graph (nodes, group headers, fan-out items) shows whole and inside its node. */
+async function expectNoClippedNames(page: Page): Promise<number> {
+  const names = page.getByTestId("graph-node-name").or(page.getByTestId("fanout-item-name"));
+  let n = 0;
+  for (const name of await names.all()) {
+    const fit = await name.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, text: el.textContent }));
+    expect(fit.scroll, `"${fit.text}" is clipped`).toBeLessThanOrEqual(fit.client);
+    // ...and it lies inside its node's box, which grew for it.
+    const node = name.locator("xpath=ancestor::*[@data-testid='graph-node' or @data-testid='fanout-item'][1]");
+    const [outer, inner] = [await box(node), await box(name)];
+    expect(inner.x).toBeGreaterThanOrEqual(outer.x - 1);
+    expect(inner.x + inner.width).toBeLessThanOrEqual(outer.x + outer.width + 1);
+    expect(inner.y + inner.height, `"${fit.text}" runs out of its node`).toBeLessThanOrEqual(outer.y + outer.height + 1);
+    n++;
+  }
+  return n;
 }
 
 test("three waits started together by Promise.all sit side by side, with edges only into and out of the group", async ({ page }, testInfo) => {
@@ -166,20 +189,48 @@ test("no name is cut: group headers and nodes show long names whole, inside thei
   await open(page, h.save(testInfo, "long-names.json"));
 
   for (const name of branches) await expect(graphNode(page, name)).toBeVisible();
-  const names = page.getByTestId("graph-node-name");
-  await expect(names).toHaveCount(1 + 1 + 3 + 3 + 1);
-  for (const name of await names.all()) {
-    const fit = await name.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, text: el.textContent }));
-    expect(fit.scroll, `"${fit.text}" is clipped`).toBeLessThanOrEqual(fit.client);
-    // ...and it lies inside its node's box, which grew for it.
-    const node = name.locator("xpath=ancestor::*[@data-testid='graph-node'][1]");
-    const [n, b] = [await box(node), await box(name)];
-    expect(b.x).toBeGreaterThanOrEqual(n.x - 1);
-    expect(b.x + b.width).toBeLessThanOrEqual(n.x + n.width + 1);
-    expect(b.y + b.height).toBeLessThanOrEqual(n.y + n.height + 1);
-  }
+  await expect(page.getByTestId("graph-node-name")).toHaveCount(1 + 1 + 3 + 3 + 1);
+  expect(await expectNoClippedNames(page)).toBe(9);
   // The branches ran together: one row.
   await expectOneRow(branches.map((name) => graphNode(page, name)));
+
+  // The same on the recorded workflows that use every kind of operation, and on a map's grid.
+  for (const file of ["ours-workflow-every-operation", "official-workflow-every-operation", "official-map-50"]) {
+    await page.goto("/open");
+    await page.getByTestId("history-file-input").setInputFiles(shape(file));
+    await expect(page.getByTestId("graph-node").first()).toBeVisible();
+    await expect(page.getByText(/Laying out/)).toHaveCount(0);
+    expect(await expectNoClippedNames(page)).toBeGreaterThan(5);
+  }
+});
+
+test("the recorded Promise.all of three waits: side by side, forked from the start and joined into the step after them", async ({ page }) => {
+  for (const who of ["ours", "official"]) {
+    await open(page, shape(`${who}-promise-all-waits`));
+    const waits = ["wait-1s", "wait-5s", "wait-10s"].map((name) => graphNode(page, name));
+    for (const wait of waits) await expect(wait).toBeVisible();
+    await expectOneRow(waits);
+    await expect.poll(() => edgesByName(page)).toEqual(
+      ["START->wait-1s", "START->wait-5s", "START->wait-10s", "wait-1s->after-waits", "wait-5s->after-waits", "wait-10s->after-waits"].sort(),
+    );
+  }
+});
+
+test("the recorded unawaited wait sits beside the step that ran while it was pending", async ({ page }) => {
+  await open(page, shape("official-unawaited-operations"));
+  await expect(graphNode(page, "finish")).toBeVisible();
+  await expectOneRow([graphNode(page, "cool-down"), graphNode(page, "prepare")]);
+  await expect.poll(() => edgesByName(page)).toEqual(["START->cool-down", "START->prepare", "cool-down->validate", "prepare->validate", "validate->finish"].sort());
+});
+
+test("the recorded 50-item map opens as a grid whose failed filter finds its two failed items", async ({ page }) => {
+  await open(page, shape("ours-map-50"));
+  const map = page.locator('[data-testid="graph-node"][data-fanout="true"]');
+  await expect(map).toHaveCount(1);
+  await expect(map.getByTestId("fanout-item")).toHaveCount(50);
+  await map.getByTestId("fanout-filter").and(page.locator('[data-status="FAILED"]')).click();
+  await expect(map.getByTestId("fanout-item")).toHaveCount(2);
+  await expect(map.getByTestId("fanout-item-name")).toHaveText(["map-item-7", "map-item-31"]);
 });
 
 test("a 50-item map is a compact grid with status counts, a working filter, and items that select and expand", async ({ page }, testInfo) => {

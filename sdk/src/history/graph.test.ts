@@ -1,4 +1,5 @@
 import { FIXTURE_FILES, fixtureJson } from "../local/recorded-histories.test-support.js";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildGraphModel, buildOperations, defaultCollapsedGroups, moreNodeId, parseHistory, type GraphModel, type OperationView } from "./index.js";
 import { FAN_OUT_THRESHOLD, isFanOut, lifetimeOf, sequenceEdges } from "./graph.js";
@@ -345,5 +346,98 @@ describe("fan-outs", () => {
     const ops = [...bigMap(60).map((o) => (o.id === "map" ? { ...o, parentId: "outer" } : o)), op("outer", "CONTEXT", 2)];
     ops.sort((a, b) => a.firstEventId - b.firstEventId);
     expect(defaultCollapsedGroups(ops).has("outer")).toBe(false);
+  });
+});
+
+/** The shapes recorded for issue 14 (sdk/fixtures/histories), by our runtime and by the official SDK. */
+const SHAPES_DIR = new URL("../../fixtures/histories/", import.meta.url);
+const SHAPE_FILES = readdirSync(SHAPES_DIR).filter((f) => f.endsWith(".history.json")).sort();
+const shapeOps = (file: string) => buildOperations(parseHistory(JSON.parse(readFileSync(new URL(file, SHAPES_DIR), "utf8"))).events);
+const shapeGraph = (file: string) => {
+  const ops = shapeOps(file);
+  return buildGraphModel(ops, { collapsed: defaultCollapsedGroups(ops) });
+};
+
+describe("sequence edges on every recorded history", () => {
+  const all = [...SHAPE_FILES.map((f) => ["shape", f] as const), ...FIXTURE_FILES.map((f) => ["shared", f] as const)];
+  it.each(all)("%s %s: edges join only operations one of which ended before the other started, immediately", (kind, file) => {
+    const ops = kind === "shape" ? shapeOps(file) : buildOperations(parseHistory(fixtureJson(file)).events);
+    const model = buildGraphModel(ops);
+    const byId = new Map(model.nodes.map((n) => [n.id, n]));
+    const levelOf = new Map<string | undefined, OperationView[]>();
+    for (const n of model.nodes) if (n.kind !== "more") levelOf.set(n.parentId, [...(levelOf.get(n.parentId) ?? []), n.operation]);
+    const incoming = new Set(model.edges.map((e) => e.target));
+    for (const edge of model.edges) {
+      const a = lifetimeOf(byId.get(edge.source)!.operation);
+      const target = byId.get(edge.target)!;
+      if (target.kind === "more") continue;
+      const b = lifetimeOf(target.operation);
+      expect(a.end).toBeLessThan(b.start);
+      // Nothing of the level ran wholly between them.
+      for (const c of levelOf.get(target.parentId) ?? []) {
+        const lc = lifetimeOf(c);
+        expect(a.end < lc.start && lc.end < b.start).toBe(false);
+      }
+    }
+    // Whatever started after something of its level ended has a predecessor drawn.
+    for (const [, level] of levelOf) {
+      for (const b of level) {
+        const follows = level.some((a) => lifetimeOf(a).end < lifetimeOf(b).start);
+        expect(incoming.has(b.id)).toBe(follows);
+      }
+    }
+  });
+});
+
+describe("buildGraphModel on the issue's recorded shapes", () => {
+  const edgeNames = (model: GraphModel) =>
+    model.edges.map((e) => [e.source, e.target].map((id) => model.nodes.find((n) => n.id === id)!).map((n) => (n.kind === "execution" ? "START" : n.operation.name)).join("->")).sort();
+
+  it.each(["ours", "official"])("%s promise-all-waits: three waits forked from the start, joined into the step after them", (who) => {
+    expect(edgeNames(shapeGraph(`${who}-promise-all-waits.history.json`))).toEqual(
+      ["START->wait-1s", "START->wait-5s", "START->wait-10s", "wait-1s->after-waits", "wait-5s->after-waits", "wait-10s->after-waits"].sort(),
+    );
+  });
+
+  it("ours unawaited-operations: the wait runs beside the steps started while it was pending", () => {
+    expect(edgeNames(shapeGraph("ours-unawaited-operations.history.json"))).toEqual(
+      ["START->cool-down", "START->prepare", "prepare->validate", "cool-down->finish", "validate->finish"].sort(),
+    );
+  });
+
+  it("official unawaited-operations: the wait runs beside the step started while it was pending", () => {
+    expect(edgeNames(shapeGraph("official-unawaited-operations.history.json"))).toEqual(
+      ["START->cool-down", "START->prepare", "cool-down->validate", "prepare->validate", "validate->finish"].sort(),
+    );
+  });
+
+  it.each(["ours", "official"])("%s promise-race: the racers and the race's context start together, with no edges between them", (who) => {
+    expect(edgeNames(shapeGraph(`${who}-promise-race.history.json`))).toEqual(["START->fast-lookup", "START->lookup-or-timeout", "START->race-timeout"]);
+  });
+
+  it("ours promise-race: the wait that never finished is open to the end", () => {
+    const model = shapeGraph("ours-promise-race.history.json");
+    const wait = model.nodes.find((n) => n.operation.type === "WAIT")!;
+    expect(lifetimeOf(wait.operation).end).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it.each(["ours", "official"])("%s map-50: a fan-out of 50 items, two failed, none drawn until expanded", (who) => {
+    const model = shapeGraph(`${who}-map-50.history.json`);
+    const map = model.nodes.find((n) => n.operation.subType === "Map")!;
+    expect(map.group!.fanOut!.items).toHaveLength(50);
+    expect(map.group!.childStatuses.FAILED).toBe(2);
+    expect(model.nodes.some((n) => n.parentId === map.id)).toBe(false);
+  });
+
+  it.each(["ours", "official"])("%s parallel-heterogeneous: branches that overlap get no edges between them", (who) => {
+    const model = shapeGraph(`${who}-parallel-heterogeneous.history.json`);
+    const parallel = model.nodes.find((n) => n.operation.subType === "Parallel")!;
+    const branches = model.nodes.filter((n) => n.parentId === parallel.id);
+    expect(branches.length).toBe(3);
+    const overlapping = (a: OperationView, b: OperationView) => !(lifetimeOf(a).end < lifetimeOf(b).start || lifetimeOf(b).end < lifetimeOf(a).start);
+    for (const e of model.edges) {
+      const [a, b] = [branches.find((n) => n.id === e.source), branches.find((n) => n.id === e.target)];
+      if (a && b) expect(overlapping(a.operation, b.operation)).toBe(false);
+    }
   });
 });
