@@ -50,6 +50,7 @@ function StatusFilter({ items, counts, status, onChange }: { items: number; coun
 /** One item: its name (whole, wrapping if long) selects it; the button beside it draws its operations. */
 function ItemChipView({ item, index, expanded }: ChipProps) {
   const { select, toggleGroup } = useContext(GraphContext);
+  const dimmed = useDimmed(item.id);
   const style = statusStyle(item.status);
   const name = operationLabel(item);
   const expandable = item.children.length > 0;
@@ -59,7 +60,7 @@ function ItemChipView({ item, index, expanded }: ChipProps) {
       data-op-id={item.id}
       data-status={item.status}
       data-expanded={expanded}
-      className={`flex items-start gap-1 rounded border border-l-4 bg-white px-1.5 py-0.5 ${style.accent} ${expanded ? "border-sky-400" : "border-zinc-200"}`}
+      className={`flex items-start gap-1 rounded border border-l-4 bg-white px-1.5 py-0.5 ${style.accent} ${expanded ? "border-sky-400" : "border-zinc-200"} ${dimmed ? "opacity-30" : ""}`}
       title={`#${index} · ${name} · ${item.status}`}
     >
       <button
@@ -156,7 +157,7 @@ export function FanOutNode({ data, selected }: NodeProps<FlowNode>) {
       data-op-type={op.type}
       data-status={op.status}
       data-fanout="true"
-      className={`relative h-full w-full cursor-pointer rounded-lg border border-dashed border-zinc-400 bg-zinc-100/70 ${selected ? "ring-2 ring-sky-500" : ""} ${dimmed ? "opacity-50" : ""}`}
+      className={`relative h-full w-full cursor-pointer rounded-lg border border-dashed border-zinc-400 bg-zinc-100/70 ${dimmed ? "opacity-50" : ""}`}
     >
       <Handles />
       <PinNote id={op.id} />
