@@ -41,6 +41,8 @@ const LAYERED: LayoutOptions = {
   // Keeps each row in program order.
   "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
   "elk.layered.crossingMinimization.forceNodeModelOrder": "true",
+  // A node sits centred over the operations it forks into and under those it joins.
+  "elk.layered.nodePlacement.bk.fixedAlignment": "BALANCED",
 };
 const ROOT_OPTIONS: LayoutOptions = { ...LAYERED, "elk.padding": `[top=${PADDING},left=${PADDING},bottom=${PADDING},right=${PADDING}]` };
 
