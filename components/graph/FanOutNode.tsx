@@ -5,7 +5,7 @@ import { memo, useContext, useMemo, useState } from "react";
 import { statusStyle } from "@/components/ui/status";
 import { GraphContext } from "./graph-context";
 import type { FlowNode } from "./layout";
-import { fanOutBox } from "./node-size";
+import { fanOutBox, fanOutItemLabel } from "./node-size";
 import { GroupHeader, Handles, PinNote, useDimmed, WRAP_NAME } from "./nodes";
 
 /** Chips drawn at first, and added per "show more": the grid scrolls, so this bounds the DOM. */
@@ -52,7 +52,7 @@ function ItemChipView({ item, index, expanded }: ChipProps) {
   const { select, toggleGroup } = useContext(GraphContext);
   const dimmed = useDimmed(item.id);
   const style = statusStyle(item.status);
-  const name = operationLabel(item);
+  const name = fanOutItemLabel(item, index);
   const expandable = item.children.length > 0;
   return (
     <div
@@ -61,7 +61,7 @@ function ItemChipView({ item, index, expanded }: ChipProps) {
       data-status={item.status}
       data-expanded={expanded}
       className={`flex items-start gap-1 rounded border border-l-4 bg-white px-1.5 py-0.5 ${style.accent} ${expanded ? "border-sky-400" : "border-zinc-200"} ${dimmed ? "opacity-30" : ""}`}
-      title={`#${index} · ${name} · ${item.status}`}
+      title={`#${index} · ${operationLabel(item)} · ${item.status}`}
     >
       <button
         type="button"

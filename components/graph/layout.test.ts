@@ -1,8 +1,8 @@
 import { fixtureJson } from "../../sdk/src/local/recorded-histories.test-support";
 import { describe, expect, it } from "vitest";
 import { buildGraphModel, buildOperations, parseHistory } from "@durable-lens/sdk/history";
-import { buildGraphModel as build, buildOperations as ops, defaultCollapsedGroups, type OperationView } from "@durable-lens/sdk/history";
-import { fanOutBox, groupHeader } from "./node-size";
+import { buildGraphModel as build, buildOperations as ops, defaultCollapsedGroups, operationLabel, type OperationView } from "@durable-lens/sdk/history";
+import { fanOutBox, fanOutItemLabel, groupHeader } from "./node-size";
 import { createElk, layoutGraph, NODE_HEIGHT, NODE_WIDTH, refreshGraph, stackedLayout, structureKey, type FlowGraph } from "./layout";
 
 async function laidOut(name: string): Promise<FlowGraph> {
@@ -233,5 +233,12 @@ describe("stackedLayout and concurrency", () => {
   it("does not stack operations that ran at the same time", () => {
     const { events } = parseHistory(fixtureJson("promise-all-wait.history.json"));
     expect(stackedLayout(build(ops(events)))).toBeUndefined();
+  });
+});
+
+describe("fanOutItemLabel", () => {
+  it("names an item by its name, or an unnamed one by its position", () => {
+    expect(fanOutItemLabel({ type: "CONTEXT", name: "order-7" }, 7)).toBe("order-7");
+    expect(fanOutItemLabel({ type: "CONTEXT" }, 7)).toBe(`#7 ${operationLabel({ type: "CONTEXT" })}`);
   });
 });

@@ -79,6 +79,16 @@ export function groupHeader(op: Pick<OperationView, "type" | "name">): Size {
   return { width, height: HEADER_PADDING + HEADER_TOP_LINE + lines * NAME_LINE };
 }
 
+/**
+ * What a fan-out's chip shows for an item: its name, or for an unnamed one (an SDK that leaves
+ * items unnamed) its position, so fifty "(unnamed context)" chips can be told apart.
+ *
+ * @example fanOutItemLabel({ type: "CONTEXT" }, 7) // "#7 (unnamed context)"
+ */
+export function fanOutItemLabel(item: Pick<OperationView, "type" | "name">, index: number): string {
+  return item.name ? item.name : `#${index} ${operationLabel(item)}`;
+}
+
 /** A fan-out's chips: the item's name in text-xs monospace, a status dot and an expand button. */
 const CHIP_FONT_PX = 12;
 const CHIP_ROOM = 44;
@@ -112,7 +122,9 @@ export interface FanOutBox extends Size {
 export function fanOutBox(op: Pick<OperationView, "type" | "name">, items: readonly Pick<OperationView, "type" | "name">[]): FanOutBox {
   const header = groupHeader(op);
   let longest = 0;
-  for (const item of items) longest = Math.max(longest, monoWidth(operationLabel(item), CHIP_FONT_PX));
+  items.forEach((item, i) => {
+    longest = Math.max(longest, monoWidth(fanOutItemLabel(item, i), CHIP_FONT_PX));
+  });
   const chipWidth = Math.min(CHIP_MAX, Math.max(CHIP_MIN, Math.ceil(longest) + CHIP_ROOM));
   const width = Math.max(FAN_OUT_WIDTH, header.width);
   const columns = Math.max(1, Math.floor((width - FAN_OUT_GRID_PADDING + CHIP_GAP) / (chipWidth + CHIP_GAP)));
