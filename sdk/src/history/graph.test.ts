@@ -241,6 +241,12 @@ describe("sequenceEdges", () => {
     expect(ids(sequenceEdges(model))).toEqual(["exec->failed", "failed->single", "single->stopped"]);
   });
 
+  it("keeps an operation with a start time and no end time open whatever its status says", () => {
+    const at = new Date("2026-01-01T00:00:00Z");
+    expect(lifetimeOf(ran("abandoned", 2, 3, { status: "STOPPED", startedAt: at })).end).toBe(Number.POSITIVE_INFINITY);
+    expect(lifetimeOf(ran("done", 2, 3, { startedAt: at, endedAt: at })).end).toBe(3);
+  });
+
   it("starts everything at the execution's first event", () => {
     expect(lifetimeOf(exec)).toEqual({ start: 1, end: 1 });
     expect(lifetimeOf(ran("open", 2))).toEqual({ start: 2, end: Number.POSITIVE_INFINITY });
@@ -413,6 +419,18 @@ describe("buildGraphModel on the issue's recorded shapes", () => {
 
   it.each(["ours", "official"])("%s promise-race: the racers and the race's context start together, with no edges between them", (who) => {
     expect(edgeNames(shapeGraph(`${who}-promise-race.history.json`))).toEqual(["START->fast-lookup", "START->lookup-or-timeout", "START->race-timeout"]);
+  });
+
+  it("ours promise-any-steps: the racers start together; the step that waits for a retry and the wait never finished lead nowhere", () => {
+    expect(edgeNames(shapeGraph("ours-promise-any-steps.history.json"))).toEqual(
+      ["START->backup", "START->first-answer", "START->flaky-primary", "START->slow-path", "backup->use-answer", "first-answer->use-answer"].sort(),
+    );
+  });
+
+  it("official promise-any-steps: the racers start together; the retry that ran after the answer is no predecessor of it", () => {
+    expect(edgeNames(shapeGraph("official-promise-any-steps.history.json"))).toEqual(
+      ["START->backup", "START->first-answer", "START->flaky-primary", "START->slow-path", "backup->use-answer", "first-answer->use-answer", "slow-path->use-answer"].sort(),
+    );
   });
 
   it("ours promise-race: the wait that never finished is open to the end", () => {

@@ -126,6 +126,9 @@ export function isFanOut(group: Pick<OperationView, "type" | "subType">, members
 /** Statuses after which an operation has ended for good (a PENDING retry or STARTED has not). */
 const CLOSED: ReadonlySet<OperationViewStatus> = new Set(["SUCCEEDED", "FAILED", "CANCELLED", "TIMED_OUT", "STOPPED"]);
 
+/** What {@link lifetimeOf} reads of an operation. */
+export type LifetimeFields = Pick<OperationView, "type" | "status" | "firstEventId" | "lastEventId" | "startedAt" | "endedAt">;
+
 /**
  * An operation's lifetime in the history's order of events: from its first event to the event
  * that gave it a final status. EventIds order events totally even where timestamps tie. One that
@@ -134,9 +137,12 @@ const CLOSED: ReadonlySet<OperationViewStatus> = new Set(["SUCCEEDED", "FAILED",
  *
  * @example lifetimeOf(op).end === Infinity // op never finished
  */
-export function lifetimeOf(op: Pick<OperationView, "type" | "status" | "firstEventId" | "lastEventId">): { start: number; end: number } {
+export function lifetimeOf(op: LifetimeFields): { start: number; end: number } {
   if (op.type === "EXECUTION") return { start: op.firstEventId, end: op.firstEventId };
-  return { start: op.firstEventId, end: CLOSED.has(op.status) ? Math.max(op.lastEventId, op.firstEventId) : Number.POSITIVE_INFINITY };
+  // A closing event sets the end time and a final status; a retry pending, or an operation a view
+  // marks as finished without a closing event, has a start time and no end time.
+  const closed = CLOSED.has(op.status) && !(op.startedAt !== undefined && op.endedAt === undefined);
+  return { start: op.firstEventId, end: closed ? Math.max(op.lastEventId, op.firstEventId) : Number.POSITIVE_INFINITY };
 }
 
 /**
@@ -147,7 +153,7 @@ export function lifetimeOf(op: Pick<OperationView, "type" | "status" | "firstEve
  *
  * @example sequenceEdges([exec, waitA, waitB, after]) // [[exec, waitA], [exec, waitB], [waitA, after], [waitB, after]]
  */
-export function sequenceEdges<T extends Pick<OperationView, "type" | "status" | "firstEventId" | "lastEventId">>(ops: readonly T[]): [T, T][] {
+export function sequenceEdges<T extends LifetimeFields>(ops: readonly T[]): [T, T][] {
   const spans = ops.map((op) => ({ op, ...lifetimeOf(op) }));
   const byStart = [...spans].sort((a, b) => a.start - b.start);
   const byEnd = [...spans].sort((a, b) => a.end - b.end || a.start - b.start);

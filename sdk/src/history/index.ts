@@ -31,6 +31,7 @@ export {
   lifetimeOf,
   sequenceEdges,
   type FanOutSummary,
+  type LifetimeFields,
   type MoreSummary,
   type GraphModel,
   type GraphNode,
