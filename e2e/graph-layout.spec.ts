@@ -216,6 +216,15 @@ test("the recorded Promise.all of three waits: side by side, forked from the sta
   }
 });
 
+test("the recorded promise.any over steps: the racers side by side, the answer joined only from what had ended", async ({ page }) => {
+  await open(page, shape("ours-promise-any-steps"));
+  await expect(graphNode(page, "use-answer")).toBeVisible();
+  await expectOneRow(["flaky-primary", "backup", "slow-path", "first-answer"].map((name) => graphNode(page, name)));
+  await expect.poll(() => edgesByName(page)).toEqual(
+    ["START->backup", "START->first-answer", "START->flaky-primary", "START->slow-path", "backup->use-answer", "first-answer->use-answer"].sort(),
+  );
+});
+
 test("the recorded unawaited wait sits beside the step that ran while it was pending", async ({ page }) => {
   await open(page, shape("official-unawaited-operations"));
   await expect(graphNode(page, "finish")).toBeVisible();
