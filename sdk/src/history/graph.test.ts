@@ -2,7 +2,7 @@ import { FIXTURE_FILES, fixtureJson } from "../local/recorded-histories.test-sup
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildGraphModel, buildOperations, defaultCollapsedGroups, moreNodeId, parseHistory, type GraphModel, type OperationView } from "./index.js";
-import { FAN_OUT_THRESHOLD, isFanOut, lifetimeOf, sequenceEdges } from "./graph.js";
+import { FAN_OUT_THRESHOLD, fanOutKey, isFanOut, lifetimeOf, sequenceEdges } from "./graph.js";
 
 const graphOf = (name: string): GraphModel =>
   buildGraphModel(buildOperations(parseHistory(fixtureJson(name)).events));
@@ -319,7 +319,7 @@ describe("fan-outs", () => {
     const ops = bigMap(50);
     const defaults = defaultCollapsedGroups(ops);
     expect(defaults.has("map")).toBe(false);
-    expect([...defaults].sort()).toEqual(Array.from({ length: 50 }, (_, i) => `item${i}`).sort());
+    expect([...defaults].sort()).toEqual([fanOutKey("map"), ...Array.from({ length: 50 }, (_, i) => `item${i}`)].sort());
     const model = buildGraphModel(ops, { collapsed: defaults });
     expect(model.nodes.map((n) => n.id)).toEqual(["exec", "map"]);
     const group = model.nodes[1]!.group!;
@@ -346,6 +346,17 @@ describe("fan-outs", () => {
     expect(model.nodes[1]!.group!.fanOut!.expanded).toEqual(new Set(["item7", "item9"]));
     // Items 7 and 9 ran at different times: 9 started after 7 ended (with 8 between them, which is not drawn).
     expect(edgePairs(model)).toEqual([["exec", "map"], ["item7", "item9"]]);
+  });
+
+  it("keep their grid at a past point with few items, given the whole history's defaults", () => {
+    const whole = bigMap(50);
+    const early = whole.filter((o) => o.firstEventId <= 12); // the map and its first few items
+    expect(early.filter((o) => o.parentId === "map").length).toBeLessThanOrEqual(FAN_OUT_THRESHOLD);
+    const model = buildGraphModel(early, { collapsed: defaultCollapsedGroups(whole) });
+    expect(model.nodes.map((n) => n.id)).toEqual(["exec", "map"]);
+    expect(model.nodes[1]!.group!.fanOut!.items.length).toBe(early.filter((o) => o.parentId === "map").length);
+    // Without them, a map that small is drawn item by item.
+    expect(buildGraphModel(early).nodes[1]!.group!.fanOut).toBeUndefined();
   });
 
   it("count as one node for the groups around them, which then stay open", () => {

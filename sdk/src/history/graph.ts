@@ -63,7 +63,8 @@ export interface FanOutSummary {
 export interface GraphOptions {
   /**
    * Groups to draw closed (see {@link defaultCollapsedGroups}). An item of a fan-out in this set
-   * is folded into its fan-out's grid; an item not in it is drawn with its operations.
+   * is folded into its fan-out's grid; an item not in it is drawn with its operations. A
+   * {@link fanOutKey} entry draws that group as a fan-out however few items it has so far.
    */
   collapsed?: ReadonlySet<string>;
   /**
@@ -121,6 +122,17 @@ export const FAN_OUT_THRESHOLD = 12;
 export function isFanOut(group: Pick<OperationView, "type" | "subType">, members: readonly Pick<OperationView, "type">[]): boolean {
   if (group.type !== "CONTEXT" || members.length <= FAN_OUT_THRESHOLD) return false;
   return FAN_OUT_SUBTYPES.has(group.subType ?? "") || members.every((m) => m.type === "CONTEXT");
+}
+
+/**
+ * The entry of a collapsed set that keeps a group a fan-out while it has few items yet: the
+ * defaults of a whole history carry it, so a map keeps its grid when time travel goes back to
+ * its first items.
+ *
+ * @example defaultCollapsedGroups(ops).has(fanOutKey(map.id))
+ */
+export function fanOutKey(groupId: string): string {
+  return `${groupId}::fan-out`;
 }
 
 /** Statuses after which an operation has ended for good (a PENDING retry or STARTED has not). */
@@ -236,7 +248,8 @@ function descendantCounts(members: ReadonlyMap<string | undefined, OperationView
 
 /**
  * The groups that start closed: more than `threshold` operations inside (at any depth), counting a
- * fan-out as its grid alone; and every item of a fan-out, so it starts folded into its grid.
+ * fan-out as its grid alone; every item of a fan-out, so it starts folded into its grid; and each
+ * fan-out's {@link fanOutKey}.
  * A huge map then opens as a grid of items instead of thousands of boxes.
  *
  * @example buildGraphModel(ops, { collapsed: defaultCollapsedGroups(ops) })
@@ -250,6 +263,7 @@ export function defaultCollapsedGroups(operations: readonly OperationView[], thr
     const group = id === undefined ? undefined : byId.get(id);
     if (!group || !isFanOut(group, list)) continue;
     fanOuts.add(group.id);
+    out.add(fanOutKey(group.id));
     for (const item of list) out.add(item.id);
   }
   for (const [id, n] of descendantCounts(members, fanOuts)) if (n > threshold && !fanOuts.has(id)) out.add(id);
@@ -309,7 +323,7 @@ export function buildGraphModel(operations: readonly OperationView[], options: G
       if (op.type !== "CONTEXT") continue;
       const inside = members.get(op.id) ?? [];
       const closed = collapsed.has(op.id) && inside.length > 0;
-      const fanOut = isFanOut(op, inside);
+      const fanOut = op.type === "CONTEXT" && (isFanOut(op, inside) || collapsed.has(fanOutKey(op.id)));
       node.group = summarize(op, inside, descendants.get(op.id) ?? 0, closed, fanOut);
       if (closed) continue;
       if (!fanOut) visit(op.id, depth + 1);

@@ -27,6 +27,7 @@ export {
   moreNodeId,
   DEFAULT_PAGE_SIZE,
   FAN_OUT_THRESHOLD,
+  fanOutKey,
   isFanOut,
   lifetimeOf,
   sequenceEdges,
