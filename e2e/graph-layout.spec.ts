@@ -80,34 +80,55 @@ async function edgesByName(page: Page): Promise<string[]> {
     .sort();
 }
 
-async function box(locator: Locator) {
-  const b = await locator.boundingBox();
-  expect(b).not.toBeNull();
-  return b!;
+type Rect = { x: number; y: number; width: number; height: number };
+
+/**
+ * The boxes of the graph nodes named `names`, all read in one frame: the viewport may be gliding
+ * to a new fit, which moves every node together, so boxes read one by one could disagree.
+ */
+async function nodeBoxes(page: Page, names: string[]): Promise<Record<string, Rect>> {
+  return page.evaluate((wanted) => {
+    const out: Record<string, { x: number; y: number; width: number; height: number }> = {};
+    for (const node of document.querySelectorAll('[data-testid="graph-node"]')) {
+      const name = node.querySelector('[data-testid="graph-node-name"]')?.textContent ?? "";
+      if (!wanted.includes(name)) continue;
+      const r = node.getBoundingClientRect();
+      out[name] = { x: r.x, y: r.y, width: r.width, height: r.height };
+    }
+    return out;
+  }, names);
 }
 
-/** Every element in `nodes` is in one row: their tops within 2 px of each other. */
-async function expectOneRow(nodes: Locator[]): Promise<void> {
-  const tops = await Promise.all(nodes.map(async (n) => (await box(n)).y));
-  expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(2);
+/** The nodes named `names` are all drawn, in one row: their tops within 2 px of each other. */
+async function expectOneRow(page: Page, names: string[]): Promise<void> {
+  await expect
+    .poll(async () => {
+      const boxes = await nodeBoxes(page, names);
+      if (Object.keys(boxes).length !== names.length) return Number.POSITIVE_INFINITY;
+      const tops = Object.values(boxes).map((b) => b.y);
+      return Math.max(...tops) - Math.min(...tops);
+    })
+    .toBeLessThanOrEqual(2);
 }
 
 /** Every name on the graph (nodes, group headers, fan-out items) shows whole and inside its node. */
 async function expectNoClippedNames(page: Page): Promise<number> {
   const names = page.getByTestId("graph-node-name").or(page.getByTestId("fanout-item-name"));
-  let n = 0;
-  for (const name of await names.all()) {
-    const fit = await name.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, text: el.textContent }));
+  const fits = await names.evaluateAll((els) =>
+    els.map((el) => {
+      const node = el.closest('[data-testid="graph-node"], [data-testid="fanout-item"]')!;
+      const [outer, inner] = [node.getBoundingClientRect(), el.getBoundingClientRect()];
+      return { scroll: el.scrollWidth, client: el.clientWidth, text: el.textContent, outer: { left: outer.left, right: outer.right, bottom: outer.bottom }, inner: { left: inner.left, right: inner.right, bottom: inner.bottom } };
+    }),
+  );
+  for (const fit of fits) {
     expect(fit.scroll, `"${fit.text}" is clipped`).toBeLessThanOrEqual(fit.client);
     // ...and it lies inside its node's box, which grew for it.
-    const node = name.locator("xpath=ancestor::*[@data-testid='graph-node' or @data-testid='fanout-item'][1]");
-    const [outer, inner] = [await box(node), await box(name)];
-    expect(inner.x).toBeGreaterThanOrEqual(outer.x - 1);
-    expect(inner.x + inner.width).toBeLessThanOrEqual(outer.x + outer.width + 1);
-    expect(inner.y + inner.height, `"${fit.text}" runs out of its node`).toBeLessThanOrEqual(outer.y + outer.height + 1);
-    n++;
+    expect(fit.inner.left).toBeGreaterThanOrEqual(fit.outer.left - 1);
+    expect(fit.inner.right).toBeLessThanOrEqual(fit.outer.right + 1);
+    expect(fit.inner.bottom, `"${fit.text}" runs out of its node`).toBeLessThanOrEqual(fit.outer.bottom + 1);
   }
-  return n;
+  return fits.length;
 }
 
 test("three waits started together by Promise.all sit side by side, with edges only into and out of the group", async ({ page }, testInfo) => {
@@ -124,15 +145,15 @@ test("three waits started together by Promise.all sit side by side, with edges o
   h.invocationEnded(10040).succeed(10050);
   await open(page, h.save(testInfo, "promise-all-waits.json"));
 
-  const waits = ["wait-1s", "wait-5s", "wait-10s"].map((name) => graphNode(page, name));
-  for (const wait of waits) await expect(wait).toBeVisible();
-  await expectOneRow(waits);
-  // Side by side in program order, not on top of each other.
-  const xs = await Promise.all(waits.map(async (w) => (await box(w)).x));
+  const waits = ["wait-1s", "wait-5s", "wait-10s"];
+  for (const wait of waits) await expect(graphNode(page, wait)).toBeVisible();
+  await expectOneRow(page, waits);
+  // Side by side in program order, not on top of each other, and the step after them below.
+  const boxes = await nodeBoxes(page, [...waits, "after-all"]);
+  const xs = waits.map((w) => boxes[w]!.x);
   expect(xs).toEqual([...xs].sort((a, b) => a - b));
-  expect(new Set(xs).size).toBe(3);
-  const after = await box(graphNode(page, "after-all"));
-  expect(after.y).toBeGreaterThan((await box(waits[2]!)).y);
+  for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThanOrEqual(xs[i - 1]! + boxes[waits[i - 1]!]!.width);
+  expect(boxes["after-all"]!.y).toBeGreaterThan(boxes["wait-10s"]!.y + boxes["wait-10s"]!.height);
 
   await expect.poll(() => edgesByName(page)).toEqual(
     ["START->wait-1s", "START->wait-5s", "START->wait-10s", "wait-1s->after-all", "wait-5s->after-all", "wait-10s->after-all"].sort(),
@@ -156,8 +177,8 @@ test("a race's steps and an unawaited wait are drawn beside what ran with them; 
   await open(page, h.save(testInfo, "race-and-unawaited.json"));
 
   await expect(graphNode(page, "finally")).toBeVisible();
-  await expectOneRow([graphNode(page, "racer-a"), graphNode(page, "racer-b")]);
-  await expectOneRow([graphNode(page, "background-wait"), graphNode(page, "meanwhile")]);
+  await expectOneRow(page, ["racer-a", "racer-b"]);
+  await expectOneRow(page, ["background-wait", "meanwhile"]);
   await expect.poll(() => edgesByName(page)).toEqual(
     [
       "START->racer-a",
@@ -192,7 +213,7 @@ test("no name is cut: group headers and nodes show long names whole, inside thei
   await expect(page.getByTestId("graph-node-name")).toHaveCount(1 + 1 + 3 + 3 + 1);
   expect(await expectNoClippedNames(page)).toBe(9);
   // The branches ran together: one row.
-  await expectOneRow(branches.map((name) => graphNode(page, name)));
+  await expectOneRow(page, branches);
 
   // The same on the recorded workflows that use every kind of operation, and on a map's grid.
   for (const file of ["ours-workflow-every-operation", "official-workflow-every-operation", "official-map-50"]) {
@@ -207,9 +228,9 @@ test("no name is cut: group headers and nodes show long names whole, inside thei
 test("the recorded Promise.all of three waits: side by side, forked from the start and joined into the step after them", async ({ page }) => {
   for (const who of ["ours", "official"]) {
     await open(page, shape(`${who}-promise-all-waits`));
-    const waits = ["wait-1s", "wait-5s", "wait-10s"].map((name) => graphNode(page, name));
-    for (const wait of waits) await expect(wait).toBeVisible();
-    await expectOneRow(waits);
+    const waits = ["wait-1s", "wait-5s", "wait-10s"];
+    for (const wait of waits) await expect(graphNode(page, wait)).toBeVisible();
+    await expectOneRow(page, waits);
     await expect.poll(() => edgesByName(page)).toEqual(
       ["START->wait-1s", "START->wait-5s", "START->wait-10s", "wait-1s->after-waits", "wait-5s->after-waits", "wait-10s->after-waits"].sort(),
     );
@@ -219,7 +240,7 @@ test("the recorded Promise.all of three waits: side by side, forked from the sta
 test("the recorded promise.any over steps: the racers side by side, the answer joined only from what had ended", async ({ page }) => {
   await open(page, shape("ours-promise-any-steps"));
   await expect(graphNode(page, "use-answer")).toBeVisible();
-  await expectOneRow(["flaky-primary", "backup", "slow-path", "first-answer"].map((name) => graphNode(page, name)));
+  await expectOneRow(page, ["flaky-primary", "backup", "slow-path", "first-answer"]);
   await expect.poll(() => edgesByName(page)).toEqual(
     ["START->backup", "START->first-answer", "START->flaky-primary", "START->slow-path", "backup->use-answer", "first-answer->use-answer"].sort(),
   );
@@ -228,7 +249,7 @@ test("the recorded promise.any over steps: the racers side by side, the answer j
 test("the recorded unawaited wait sits beside the step that ran while it was pending", async ({ page }) => {
   await open(page, shape("official-unawaited-operations"));
   await expect(graphNode(page, "finish")).toBeVisible();
-  await expectOneRow([graphNode(page, "cool-down"), graphNode(page, "prepare")]);
+  await expectOneRow(page, ["cool-down", "prepare"]);
   await expect.poll(() => edgesByName(page)).toEqual(["START->cool-down", "START->prepare", "cool-down->validate", "prepare->validate", "validate->finish"].sort());
 });
 
@@ -264,11 +285,11 @@ test("a 50-item map is a compact grid with status counts, a working filter, and 
   const items = map.getByTestId("fanout-item");
   await expect(items).toHaveCount(50);
   // Compact: a panel, not a strip of 50 boxes.
-  const panel = await box(map);
+  const panel = (await map.boundingBox())!;
   expect(panel.height).toBeLessThan(500);
   expect(panel.width).toBeLessThan(1000);
-  const chips = await Promise.all((await items.all()).slice(0, 8).map((item) => box(item)));
-  expect(new Set(chips.map((c) => Math.round(c.y))).size).toBeLessThan(chips.length);
+  const chipTops = await items.evaluateAll((els) => els.slice(0, 8).map((el) => Math.round(el.getBoundingClientRect().y)));
+  expect(new Set(chipTops).size).toBeLessThan(chipTops.length);
 
   // Status counts, and the filter they make.
   const failedFilter = map.getByTestId("fanout-filter").and(page.locator('[data-status="FAILED"]'));
@@ -292,7 +313,13 @@ test("a 50-item map is a compact grid with status counts, a working filter, and 
   const step = graphNode(page, "charge-order-17");
   await expect(step).toBeVisible();
   await expect(step).toHaveAttribute("data-status", "FAILED");
-  const grid = await box(map.getByTestId("fanout-grid"));
-  expect((await box(step)).y).toBeGreaterThan(grid.y + grid.height);
+  // Read in one frame: the view glides to the newly drawn item.
+  const below = () =>
+    page.evaluate(() => {
+      const grid = document.querySelector('[data-fanout="true"] [data-testid="fanout-grid"]')!.getBoundingClientRect();
+      const node = [...document.querySelectorAll('[data-testid="graph-node"]')].find((n) => n.querySelector('[data-testid="graph-node-name"]')?.textContent === "charge-order-17")!;
+      return node.getBoundingClientRect().top - grid.bottom;
+    });
+  expect(await below()).toBeGreaterThan(0);
   await expect(graphNode(page, "charge-order-16")).toHaveCount(0);
 });
