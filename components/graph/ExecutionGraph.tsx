@@ -19,12 +19,13 @@ import { GraphContext, type GraphContextValue } from "./graph-context";
 import { browserElk } from "./browser-elk";
 import { layoutGraph, refreshGraph, stackedLayout, structureKey, type FlowGraph, type FlowNode } from "./layout";
 import { CollapsedGroupNode, ContextNode, MoreNode, OperationNode } from "./nodes";
+import { FanOutNode } from "./FanOutNode";
 
 // Starts ELK as soon as the graph code is loaded, while the history is still being read.
 if (typeof window !== "undefined") void browserElk().catch(() => undefined);
 
 // Defined once: React Flow re-mounts every node when this object changes identity.
-const NODE_TYPES: NodeTypes = { operation: OperationNode, context: ContextNode, collapsed: CollapsedGroupNode, more: MoreNode };
+const NODE_TYPES: NodeTypes = { operation: OperationNode, context: ContextNode, collapsed: CollapsedGroupNode, more: MoreNode, fanout: FanOutNode };
 
 type LayoutState =
   | { status: "pending" }
@@ -135,8 +136,8 @@ function GraphCanvas({ model, selectedId, onSelect, onToggleGroup, onShowMore, m
     [layout, selectedId],
   );
   const context = useMemo<GraphContextValue>(
-    () => ({ toggleGroup: onToggleGroup, showMore: onShowMore, ...(matches && { matches }), ...(pinned && { pinned }) }),
-    [onToggleGroup, onShowMore, matches, pinned],
+    () => ({ toggleGroup: onToggleGroup, showMore: onShowMore, select: onSelect, ...(matches && { matches }), ...(pinned && { pinned }) }),
+    [onToggleGroup, onShowMore, onSelect, matches, pinned],
   );
   const onNodeClick: NodeMouseHandler<FlowNode> = (_event, node) => {
     // A "more" node is not an operation; its button draws the next page.

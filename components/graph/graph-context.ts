@@ -10,6 +10,8 @@ export interface GraphContextValue {
   toggleGroup: (id: string) => void;
   /** Draws another page of a level's members (group id, or undefined for the top level). */
   showMore: (groupId: string | undefined) => void;
+  /** Selects an operation for the inspector (a fan-out's items are not nodes, so they select through this). */
+  select?: (id: string) => void;
   /** Operations matching the search (and the groups holding them); undefined when not searching. */
   matches?: ReadonlySet<string>;
   /** Operations to mark with a note, e.g. where replayed code diverged from its history. */

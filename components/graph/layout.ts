@@ -1,15 +1,14 @@
 /**
  * Lays a graph model out with ELK (layered, top to bottom; child contexts as compound nodes) and
- * turns the result into React Flow nodes and edges. Kept free of React so it can be tested alone.
+ * turns the result into React Flow nodes and edges. Operations that ran at the same time share a
+ * layer, so they sit side by side in one row. Kept free of React so it can be tested alone.
  */
 import type { GraphModel, GraphNode } from "@durable-lens/sdk/history";
 import { MarkerType, type Edge, type Node } from "@xyflow/react";
 import type { ELK, ElkExtendedEdge, ElkNode, LayoutOptions } from "elkjs/lib/elk-api";
+import { fanOutBox, groupHeader, leafSize, NODE_HEIGHT, NODE_WIDTH, type Size } from "./node-size";
 
-export const NODE_WIDTH = 240;
-export const NODE_HEIGHT = 76;
-/** Room at the top of a group for its header. */
-const GROUP_HEADER = 44;
+export { NODE_HEIGHT, NODE_WIDTH };
 /** Space around the whole graph. */
 const PADDING = 16;
 /** Vertical space between consecutive operations. */
@@ -17,7 +16,7 @@ const LAYER_GAP = 36;
 
 /** What each React Flow node carries: the graph node (and with it the operation). */
 export type OperationNodeData = { node: GraphNode };
-export type FlowNodeType = "operation" | "context" | "collapsed" | "more";
+export type FlowNodeType = "operation" | "context" | "collapsed" | "more" | "fanout";
 export type FlowNode = Node<OperationNodeData, FlowNodeType>;
 
 export interface FlowGraph {
@@ -33,21 +32,29 @@ const LAYERED: LayoutOptions = {
   "elk.spacing.nodeNode": "28",
   "elk.layered.spacing.nodeNodeBetweenLayers": String(LAYER_GAP),
   "elk.spacing.componentComponent": "28",
-  // Keeps siblings without edges between them (map items, parallel branches) in program order.
+  // A node's layer is its longest chain of predecessors: operations that started together (no
+  // edge between them, the same predecessors) share a layer, i.e. a row.
+  "elk.layered.layering.strategy": "LONGEST_PATH_SOURCE",
+  // One layered drawing per level, so operations with no predecessor in their group (the first
+  // ones of a child context, concurrent map items) all start on its first row.
+  "elk.separateConnectedComponents": "false",
+  // Keeps each row in program order.
   "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
-  // ...and packs those edge-less siblings as components in the same order, whatever their sizes.
-  "elk.layered.considerModelOrder.components": "MODEL_ORDER",
+  "elk.layered.crossingMinimization.forceNodeModelOrder": "true",
+  // A node sits centred over the operations it forks into and under those it joins.
+  "elk.layered.nodePlacement.bk.fixedAlignment": "BALANCED",
 };
 const ROOT_OPTIONS: LayoutOptions = { ...LAYERED, "elk.padding": `[top=${PADDING},left=${PADDING},bottom=${PADDING},right=${PADDING}]` };
-const GROUP_OPTIONS: LayoutOptions = {
-  ...LAYERED,
-  "elk.padding": `[top=${GROUP_HEADER},left=16,bottom=16,right=16]`,
-  "elk.nodeSize.constraints": "MINIMUM_SIZE",
-  "elk.nodeSize.minimum": `(${NODE_WIDTH}, ${GROUP_HEADER + 24})`,
-  // Concurrent children (map items, branches) have no edges between them; ELK packs such
-  // components in rows, and a wide ratio keeps a handful of them on one row, in order.
-  "elk.aspectRatio": "8",
-};
+
+/** Options of an open group whose header (or fan-out panel) is `top` tall and `width` wide. */
+function groupOptions(top: number, width: number): LayoutOptions {
+  return {
+    ...LAYERED,
+    "elk.padding": `[top=${top + 12},left=16,bottom=16,right=16]`,
+    "elk.nodeSize.constraints": "MINIMUM_SIZE",
+    "elk.nodeSize.minimum": `(${width}, ${top + 24})`,
+  };
+}
 
 const ROOT_ID = "__root__";
 
@@ -78,10 +85,12 @@ function toElkGraph(model: GraphModel): ElkNode {
     edgesIn.set(container, list);
   }
   const build = (node: GraphNode): ElkNode => {
-    if (node.kind !== "group" || node.group?.collapsed) return { id: node.id, width: NODE_WIDTH, height: NODE_HEIGHT };
+    if (node.kind !== "group" || node.group?.collapsed) return { id: node.id, ...leafSize(node) };
+    const box = openGroupBox(node);
+    const options = groupOptions(box.height, box.width);
     const children = (members.get(node.id) ?? []).map(build);
-    if (children.length === 0) return { id: node.id, width: NODE_WIDTH, height: NODE_HEIGHT, layoutOptions: GROUP_OPTIONS };
-    return { id: node.id, layoutOptions: GROUP_OPTIONS, children, edges: edgesIn.get(node.id) ?? [] };
+    if (children.length === 0) return { id: node.id, ...openLeafSize(node) };
+    return { id: node.id, layoutOptions: options, children, edges: edgesIn.get(node.id) ?? [] };
   };
   return {
     id: ROOT_ID,
@@ -91,10 +100,17 @@ function toElkGraph(model: GraphModel): ElkNode {
   };
 }
 
+/** What an open group draws above its members: its header, or a fan-out's whole panel. */
+function openGroupBox(node: GraphNode): Size {
+  const fanOut = node.group?.fanOut;
+  return fanOut ? fanOutBox(node.operation, fanOut.items) : groupHeader(node.operation);
+}
+
 function flowType(node: GraphNode): FlowNodeType {
   if (node.kind === "more") return "more";
   if (node.kind !== "group") return "operation";
-  return node.group?.collapsed ? "collapsed" : "context";
+  if (node.group?.collapsed) return "collapsed";
+  return node.group?.fanOut ? "fanout" : "context";
 }
 
 /**
@@ -105,7 +121,15 @@ function flowType(node: GraphNode): FlowNodeType {
  * @example structureKey(model) === structureKey(previousModel)
  */
 export function structureKey(model: GraphModel): string {
-  return model.nodes.map((n) => `${n.id}<${n.parentId ?? ""}${n.group?.collapsed ? "#" : ""}`).join("|");
+  // A fan-out's panel grows with its items (up to a few rows), so its size is part of the key.
+  const extra = (n: GraphNode) => {
+    if (n.group?.collapsed) return "#";
+    const fanOut = n.group?.fanOut;
+    if (!fanOut) return "";
+    const box = fanOutBox(n.operation, fanOut.items);
+    return `~${box.width}x${box.height}`;
+  };
+  return model.nodes.map((n) => `${n.id}<${n.parentId ?? ""}${extra(n)}`).join("|");
 }
 
 /**
@@ -161,30 +185,40 @@ export async function layoutGraph(model: GraphModel, elk: ELK): Promise<FlowGrap
   return { nodes, edges: flowEdges(model), width: laidOut.width ?? 0, height: laidOut.height ?? 0 };
 }
 
+/** True when the edges chain the nodes one after another in their order, and nothing else. */
+function isOneChain(model: GraphModel): boolean {
+  if (model.edges.length !== Math.max(0, model.nodes.length - 1)) return false;
+  return model.edges.every((e, i) => e.source === model.nodes[i]!.id && e.target === model.nodes[i + 1]!.id);
+}
+
 /**
- * The layout of a graph with nothing nested (every node at the top level, groups closed or
- * empty), which is a single column in program order: what ELK's layered layout gives such a
- * chain, computed here at once, so a huge map that opens closed needs no ELK at all.
- * Undefined for anything else.
+ * The layout of a graph with nothing nested (every node at the top level, groups closed, empty or
+ * fan-out panels) whose operations ran one after another: a single column in program order, as ELK
+ * lays out such a chain, computed here at once, so a huge map that opens as a grid needs no ELK.
+ * Undefined for anything else, in particular for operations that ran at the same time, which
+ * belong side by side.
  *
  * @example stackedLayout(buildGraphModel(ops, { collapsed }))?.nodes.length
  */
 export function stackedLayout(model: GraphModel): FlowGraph | undefined {
-  if (model.nodes.some((n) => n.parentId !== undefined)) return undefined;
-  const position = (i: number) => ({ x: PADDING, y: PADDING + i * (NODE_HEIGHT + LAYER_GAP) });
-  const nodes = model.nodes.map((node, i): FlowNode => ({
-    id: node.id,
-    type: flowType(node),
-    position: position(i),
-    data: { node },
-    width: NODE_WIDTH,
-    height: NODE_HEIGHT,
-    style: { width: NODE_WIDTH, height: NODE_HEIGHT },
-    draggable: false,
-    connectable: false,
-  }));
-  const height = model.nodes.length === 0 ? 0 : position(model.nodes.length - 1).y + NODE_HEIGHT + PADDING;
-  return { nodes, edges: flowEdges(model), width: NODE_WIDTH + 2 * PADDING, height };
+  if (model.nodes.some((n) => n.parentId !== undefined) || !isOneChain(model)) return undefined;
+  const sizes = model.nodes.map((node) => (node.kind === "group" && !node.group?.collapsed ? openLeafSize(node) : leafSize(node)));
+  const width = Math.max(0, ...sizes.map((s) => s.width));
+  let y = PADDING;
+  const nodes = model.nodes.map((node, i): FlowNode => {
+    const size = sizes[i]!;
+    const position = { x: PADDING + Math.round((width - size.width) / 2), y };
+    y += size.height + LAYER_GAP;
+    return { id: node.id, type: flowType(node), position, data: { node }, ...size, style: { ...size }, draggable: false, connectable: false };
+  });
+  const height = model.nodes.length === 0 ? 0 : y - LAYER_GAP + PADDING;
+  return { nodes, edges: flowEdges(model), width: width + 2 * PADDING, height };
+}
+
+/** The size ELK gives an open group with nothing drawn inside (see toElkGraph). */
+function openLeafSize(node: GraphNode): Size {
+  const box = openGroupBox(node);
+  return { width: box.width, height: box.height + (node.group?.fanOut ? 0 : 24) };
 }
 
 function flowEdges(model: GraphModel): Edge[] {

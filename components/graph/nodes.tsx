@@ -11,10 +11,16 @@ import type { FlowNode } from "./layout";
 import { operationKindLabel } from "./operation-style";
 import { TypeIcon } from "./TypeIcon";
 
+/**
+ * Names are never cut: nodes are sized for them (see node-size.ts), and a name longer than the
+ * widest node wraps anywhere, onto lines the node was made tall enough for.
+ */
+export const WRAP_NAME = "min-w-0 whitespace-normal [overflow-wrap:anywhere] leading-5";
+
 // Edges attach to these; they are invisible because the graph is read-only.
 const HIDDEN_HANDLE = { opacity: 0, pointerEvents: "none" } as const;
 
-function Handles() {
+export function Handles() {
   return (
     <>
       <Handle type="target" position={Position.Top} isConnectable={false} style={HIDDEN_HANDLE} />
@@ -29,7 +35,7 @@ function statusAttributes(op: OperationView) {
 }
 
 /** Dims what does not match the search, so matches stand out without moving anything. */
-function useDimmed(id: string): boolean {
+export function useDimmed(id: string): boolean {
   const { matches } = useContext(GraphContext);
   return matches !== undefined && !matches.has(id);
 }
@@ -37,7 +43,7 @@ function useDimmed(id: string): boolean {
 const stop = (e: MouseEvent) => e.stopPropagation();
 
 /** The page's note on this node (e.g. where replayed code diverged), if it has one. */
-function PinNote({ id }: { id: string }) {
+export function PinNote({ id }: { id: string }) {
   const note = useContext(GraphContext).pinned?.get(id);
   if (!note) return null;
   return (
@@ -83,7 +89,7 @@ export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
           {style.label}
         </span>
       </div>
-      <div data-testid="graph-node-name" className="truncate font-mono text-sm font-semibold">
+      <div data-testid="graph-node-name" className={`${WRAP_NAME} font-mono text-sm font-semibold`}>
         {operationLabel(op)}
       </div>
       <div className={`flex items-center gap-2 text-[11px] ${start ? "text-zinc-400" : "text-zinc-500"}`}>
@@ -116,7 +122,7 @@ function standingCounts(statuses: GroupSummary["childStatuses"], ended: boolean)
 }
 
 /** Counts of a group's members by status, as small coloured numbers. */
-function StatusCounts({ group, ended }: { group: GroupSummary; ended: boolean }) {
+export function StatusCounts({ group, ended }: { group: GroupSummary; ended: boolean }) {
   const entries = standingCounts(group.childStatuses, ended).sort((a, b) => b[1] - a[1]);
   return (
     <span className="flex flex-wrap items-center gap-1.5" data-testid="group-status-counts">
@@ -129,7 +135,7 @@ function StatusCounts({ group, ended }: { group: GroupSummary; ended: boolean })
   );
 }
 
-function ToggleButton({ id, collapsed, count }: { id: string; collapsed: boolean; count: number }) {
+export function ToggleButton({ id, collapsed, count }: { id: string; collapsed: boolean; count: number }) {
   const { toggleGroup } = useContext(GraphContext);
   const what = `${count.toLocaleString("en-US")} ${count === 1 ? "operation" : "operations"}`;
   return (
@@ -150,13 +156,41 @@ function ToggleButton({ id, collapsed, count }: { id: string; collapsed: boolean
 }
 
 /**
+ * The header of an open group: its kind, status and close button on one line, and its whole name
+ * below them, so no name competes with the status for room.
+ *
+ * @example <GroupHeader op={op} group={node.group} />
+ */
+export function GroupHeader({ op, group }: { op: OperationView; group: GroupSummary | undefined }) {
+  const style = statusStyle(operationStanding(op).label);
+  return (
+    <div className="rounded-t-lg border-b border-dashed border-zinc-300 bg-white/80 px-3 py-1.5">
+      <div className="flex items-center justify-between gap-2">
+        <span className="flex min-w-0 items-center gap-1.5">
+          <TypeIcon type={op.type} className="h-3.5 w-3.5 shrink-0 text-zinc-500" />
+          <span className="whitespace-nowrap text-[10px] font-medium uppercase tracking-wide text-zinc-500">{operationKindLabel(op.type, op.subType)}</span>
+        </span>
+        <span className="flex shrink-0 items-center gap-2">
+          <span className="font-mono text-[10px] font-medium" style={{ color: style.hex }}>
+            {style.label}
+          </span>
+          {group && group.childCount > 0 ? <ToggleButton id={op.id} collapsed={false} count={group.descendantCount} /> : null}
+        </span>
+      </div>
+      <div data-testid="graph-node-name" className={`${WRAP_NAME} font-mono text-sm font-semibold text-zinc-900`}>
+        {operationLabel(op)}
+      </div>
+    </div>
+  );
+}
+
+/**
  * A child context (run-in-child-context, map, parallel, ...) drawn around its operations.
  *
  * @example const NODE_TYPES = { context: ContextNode };
  */
 export function ContextNode({ data, selected }: NodeProps<FlowNode>) {
   const op = data.node.operation;
-  const style = statusStyle(operationStanding(op).label);
   const dimmed = useDimmed(op.id);
   const group = data.node.group;
   return (
@@ -168,21 +202,7 @@ export function ContextNode({ data, selected }: NodeProps<FlowNode>) {
       className={`h-full w-full cursor-pointer rounded-lg border border-dashed border-zinc-400 bg-zinc-100/70 ${selected ? "ring-2 ring-sky-500" : ""} ${dimmed ? "opacity-50" : ""}`}
     >
       <Handles />
-      <div className="flex items-center justify-between gap-2 rounded-t-lg border-b border-dashed border-zinc-300 bg-white/80 px-3 py-1.5">
-        <span className="flex min-w-0 items-center gap-1.5">
-          <TypeIcon type={op.type} className="h-3.5 w-3.5 shrink-0 text-zinc-500" />
-          <span className="shrink-0 whitespace-nowrap text-[10px] font-medium uppercase tracking-wide text-zinc-500">{operationKindLabel(op.type, op.subType)}</span>
-          <span data-testid="graph-node-name" className="min-w-0 truncate font-mono text-sm font-semibold text-zinc-900" title={operationLabel(op)}>
-            {operationLabel(op)}
-          </span>
-        </span>
-        <span className="flex shrink-0 items-center gap-2">
-          <span className="font-mono text-[10px] font-medium" style={{ color: style.hex }}>
-            {style.label}
-          </span>
-          {group && group.childCount > 0 ? <ToggleButton id={op.id} collapsed={false} count={group.descendantCount} /> : null}
-        </span>
-      </div>
+      <GroupHeader op={op} group={group} />
     </div>
   );
 }
@@ -258,8 +278,8 @@ export function CollapsedGroupNode({ data, selected }: NodeProps<FlowNode>) {
           {style.label}
         </span>
       </div>
-      <div className="flex items-center justify-between gap-2">
-        <span data-testid="graph-node-name" className="truncate font-mono text-sm font-semibold text-zinc-900">
+      <div className="flex items-start justify-between gap-2">
+        <span data-testid="graph-node-name" className={`${WRAP_NAME} font-mono text-sm font-semibold text-zinc-900`}>
           {operationLabel(op)}
         </span>
         <ToggleButton id={op.id} collapsed count={group.descendantCount} />

@@ -2,7 +2,10 @@
 import { buildGraphModel, DEFAULT_PAGE_SIZE, type GraphModel, type OperationView } from "@durable-lens/sdk/history";
 import { useCallback, useMemo, useState } from "react";
 
-/** Which groups the user opened or closed, over the defaults (big groups start closed). */
+/**
+ * Which groups the user opened or closed, over the defaults (big groups start closed, and a
+ * fan-out's items start folded into its grid: opening one draws it with its operations).
+ */
 function useCollapsedGroups(defaults: ReadonlySet<string>) {
   const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(new Map());
   const collapsed = useMemo(() => {

@@ -1,6 +1,8 @@
 /**
  * A graph of an execution's operations, independent of any drawing library: the execution as the
- * start node, child contexts as groups holding their operations, and edges in program order.
+ * start node, child contexts as groups holding their operations, and sequence edges only where one
+ * operation started after another had ended (see {@link sequenceEdges}); operations whose lifetimes
+ * overlap get no edge between them, so they can be drawn side by side.
  */
 import type { OperationView, OperationViewStatus } from "./operations.js";
 
@@ -43,10 +45,27 @@ export interface GroupSummary {
   childStatuses: Partial<Record<OperationViewStatus, number>>;
   /** True when the group is drawn as one closed node and its members are left out of the model. */
   collapsed: boolean;
+  /** Set on a big fan-out (see {@link isFanOut}): its members shown as a grid rather than as boxes. */
+  fanOut?: FanOutSummary;
+}
+
+/**
+ * A map or parallel with many items: every item is listed (by reference, so thousands cost
+ * nothing to carry), and only the items the user expanded are nodes of the model.
+ */
+export interface FanOutSummary {
+  /** The group's direct members, in program order. */
+  items: readonly OperationView[];
+  /** The items drawn as nodes with their operations (expanded out of the grid). */
+  expanded: ReadonlySet<string>;
 }
 
 export interface GraphOptions {
-  /** Groups to draw closed (see {@link defaultCollapsedGroups}). */
+  /**
+   * Groups to draw closed (see {@link defaultCollapsedGroups}). An item of a fan-out in this set
+   * is folded into its fan-out's grid; an item not in it is drawn with its operations. A
+   * {@link fanOutKey} entry draws that group as a fan-out however few items it has so far.
+   */
   collapsed?: ReadonlySet<string>;
   /**
    * Members drawn per level before one `more` node stands for the rest (default 100), so opening a
@@ -87,11 +106,81 @@ export interface GraphModel {
   edges: GraphEdge[];
 }
 
+/** Context sub types whose members are items of a fan-out (map iterations, parallel branches). */
+const FAN_OUT_SUBTYPES: ReadonlySet<string> = new Set(["Map", "Parallel"]);
+
+/** More members than this make a map or parallel a fan-out, shown as a grid of items. */
+export const FAN_OUT_THRESHOLD = 12;
+
 /**
- * Context sub types whose children run concurrently (map iterations, parallel branches), so
- * chaining them with edges would claim an order that does not exist.
+ * Whether a group with these members is a big fan-out: more than {@link FAN_OUT_THRESHOLD}
+ * members, and either a Map/Parallel or (for SDKs naming them otherwise) members that are all
+ * child contexts, which is how items and branches are recorded.
+ *
+ * @example isFanOut(mapOp, members) // true for a 50-item map
  */
-const CONCURRENT_SUBTYPES: ReadonlySet<string> = new Set(["Map", "Parallel"]);
+export function isFanOut(group: Pick<OperationView, "type" | "subType">, members: readonly Pick<OperationView, "type">[]): boolean {
+  if (group.type !== "CONTEXT" || members.length <= FAN_OUT_THRESHOLD) return false;
+  return FAN_OUT_SUBTYPES.has(group.subType ?? "") || members.every((m) => m.type === "CONTEXT");
+}
+
+/**
+ * The entry of a collapsed set that keeps a group a fan-out while it has few items yet: the
+ * defaults of a whole history carry it, so a map keeps its grid when time travel goes back to
+ * its first items.
+ *
+ * @example defaultCollapsedGroups(ops).has(fanOutKey(map.id))
+ */
+export function fanOutKey(groupId: string): string {
+  return `${groupId}::fan-out`;
+}
+
+/** Statuses after which an operation has ended for good (a PENDING retry or STARTED has not). */
+const CLOSED: ReadonlySet<OperationViewStatus> = new Set(["SUCCEEDED", "FAILED", "CANCELLED", "TIMED_OUT", "STOPPED"]);
+
+/** What {@link lifetimeOf} reads of an operation. */
+export type LifetimeFields = Pick<OperationView, "type" | "status" | "firstEventId" | "lastEventId" | "startedAt" | "endedAt">;
+
+/**
+ * An operation's lifetime in the history's order of events: from its first event to the event
+ * that gave it a final status. EventIds order events totally even where timestamps tie. One that
+ * never closed (running, a retry pending, abandoned) is open to the end; the execution counts as
+ * ending at its first event, as the start of everything in it.
+ *
+ * @example lifetimeOf(op).end === Infinity // op never finished
+ */
+export function lifetimeOf(op: LifetimeFields): { start: number; end: number } {
+  if (op.type === "EXECUTION") return { start: op.firstEventId, end: op.firstEventId };
+  // A closing event sets the end time and a final status; a retry pending, or an operation a view
+  // marks as finished without a closing event, has a start time and no end time.
+  const closed = CLOSED.has(op.status) && !(op.startedAt !== undefined && op.endedAt === undefined);
+  return { start: op.firstEventId, end: closed ? Math.max(op.lastEventId, op.firstEventId) : Number.POSITIVE_INFINITY };
+}
+
+/**
+ * The sequence edges among operations of one level: A -> B where B started after A ended, reduced
+ * to B's immediate predecessors (no C ran wholly between them). Operations that overlap get none.
+ * Runs in O(n log n + edges): a predecessor of B is immediate exactly when it ended no earlier than
+ * the latest start among everything that ended before B started.
+ *
+ * @example sequenceEdges([exec, waitA, waitB, after]) // [[exec, waitA], [exec, waitB], [waitA, after], [waitB, after]]
+ */
+export function sequenceEdges<T extends LifetimeFields>(ops: readonly T[]): [T, T][] {
+  const spans = ops.map((op) => ({ op, ...lifetimeOf(op) }));
+  const byStart = [...spans].sort((a, b) => a.start - b.start);
+  const byEnd = [...spans].sort((a, b) => a.end - b.end || a.start - b.start);
+  const out: [T, T][] = [];
+  // byEnd[0, ended) ended before the current start; byEnd[frontier, ended) are the immediate ones.
+  let ended = 0;
+  let frontier = 0;
+  let latestStart = Number.NEGATIVE_INFINITY;
+  for (const b of byStart) {
+    while (ended < byEnd.length && byEnd[ended]!.end < b.start) latestStart = Math.max(latestStart, byEnd[ended++]!.start);
+    while (frontier < ended && byEnd[frontier]!.end < latestStart) frontier++;
+    for (let k = frontier; k < ended; k++) out.push([byEnd[k]!.op, b.op]);
+  }
+  return out;
+}
 
 /**
  * The group an operation is drawn in: the nearest CONTEXT ancestor, or undefined for the top level.
@@ -131,8 +220,11 @@ function membersByContainer(operations: readonly OperationView[]): Map<string | 
   return members;
 }
 
-/** Operations inside each group at any depth, counted bottom-up without recursion. */
-function descendantCounts(members: ReadonlyMap<string | undefined, OperationView[]>): Map<string, number> {
+/**
+ * Operations inside each group at any depth, counted bottom-up without recursion; a group in
+ * `asOne` (a fan-out, drawn as its grid) counts as one node for the groups around it.
+ */
+function descendantCounts(members: ReadonlyMap<string | undefined, OperationView[]>, asOne?: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>();
   const order: string[] = [];
   const stack = [...(members.get(undefined) ?? [])];
@@ -148,27 +240,47 @@ function descendantCounts(members: ReadonlyMap<string | undefined, OperationView
   for (let i = order.length - 1; i >= 0; i--) {
     const id = order[i]!;
     let n = 0;
-    for (const member of members.get(id) ?? []) n += 1 + (counts.get(member.id) ?? 0);
+    for (const member of members.get(id) ?? []) n += 1 + (asOne?.has(member.id) ? 0 : (counts.get(member.id) ?? 0));
     counts.set(id, n);
   }
   return counts;
 }
 
 /**
- * The groups big enough to start closed: more than `threshold` operations inside (at any depth).
- * A huge map then opens as one node with its counts instead of thousands of boxes.
+ * The groups that start closed: more than `threshold` operations inside (at any depth), counting a
+ * fan-out as its grid alone; every item of a fan-out, so it starts folded into its grid; and each
+ * fan-out's {@link fanOutKey}.
+ * A huge map then opens as a grid of items instead of thousands of boxes.
  *
  * @example buildGraphModel(ops, { collapsed: defaultCollapsedGroups(ops) })
  */
 export function defaultCollapsedGroups(operations: readonly OperationView[], threshold = 40): Set<string> {
+  const members = membersByContainer(operations);
+  const byId = new Map(operations.map((op) => [op.id, op]));
   const out = new Set<string>();
-  for (const [id, n] of descendantCounts(membersByContainer(operations))) if (n > threshold) out.add(id);
+  const fanOuts = new Set<string>();
+  for (const [id, list] of members) {
+    const group = id === undefined ? undefined : byId.get(id);
+    if (!group || !isFanOut(group, list)) continue;
+    fanOuts.add(group.id);
+    out.add(fanOutKey(group.id));
+    for (const item of list) out.add(item.id);
+  }
+  for (const [id, n] of descendantCounts(members, fanOuts)) if (n > threshold && !fanOuts.has(id)) out.add(id);
   return out;
+}
+
+/** Builds a group's summary; the fan-out's expanded count is filled in once its items are drawn. */
+function summarize(op: OperationView, inside: OperationView[], descendants: number, collapsed: boolean, fanOut: boolean): GroupSummary {
+  const group: GroupSummary = { childCount: inside.length, descendantCount: descendants, childStatuses: countStatuses(inside), collapsed };
+  if (fanOut) group.fanOut = { items: inside, expanded: new Set() };
+  return group;
 }
 
 /**
  * Builds the graph model of a list of operations (as from {@link buildOperations}); members of
- * collapsed groups are left out, and the group carries their counts instead.
+ * collapsed groups are left out, and the group carries their counts instead. A fan-out draws
+ * only the items not folded into its grid.
  *
  * @example buildGraphModel(buildOperations(events)).nodes.filter((n) => n.kind === "group").length
  */
@@ -183,35 +295,52 @@ export function buildGraphModel(operations: readonly OperationView[], options: G
 
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  const visit = (container: string | undefined, depth: number) => {
-    const all = members.get(container) ?? [];
-    const limit = Math.max(pageSize, options.shown?.get(container ?? "") ?? 0);
+  const addEdges = (list: readonly OperationView[], targetOf: (op: OperationView) => string | undefined) => {
+    const seen = new Set<string>();
+    for (const [a, b] of sequenceEdges(list)) {
+      const target = targetOf(b);
+      const id = `${a.id}->${target}`;
+      if (target === undefined || targetOf(a) !== a.id || seen.has(id)) continue;
+      seen.add(id);
+      edges.push({ id, source: a.id, target });
+    }
+  };
+  const visit = (container: string | undefined, depth: number, drawnIn?: readonly OperationView[]) => {
+    const all = drawnIn ?? members.get(container) ?? [];
+    const limit = drawnIn ? all.length : Math.max(pageSize, options.shown?.get(container ?? "") ?? 0);
     const list = all.length > limit ? all.slice(0, limit) : all;
-    const concurrent = container !== undefined && CONCURRENT_SUBTYPES.has(byId.get(container)?.subType ?? "");
-    list.forEach((op, i) => {
+    const rest = all.slice(list.length);
+    const owner = container === undefined ? root : byId.get(container);
+    const moreId = rest.length > 0 && owner ? moreNodeId(container) : undefined;
+    // Members past the page start after every member drawn, so an edge into one of them becomes an
+    // edge into the "more" node, and none leaves them.
+    const drawn = new Set(list.map((op) => op.id));
+    addEdges(all, (op) => (drawn.has(op.id) ? op.id : moreId));
+    for (const op of list) {
       const node: GraphNode = { id: op.id, kind: kindOf(op), depth, operation: op };
       if (container !== undefined) node.parentId = container;
       nodes.push(node);
-      const previous = list[i - 1];
-      if (previous && !concurrent) edges.push({ id: `${previous.id}->${op.id}`, source: previous.id, target: op.id });
-      if (op.type !== "CONTEXT") return;
+      if (op.type !== "CONTEXT") continue;
       const inside = members.get(op.id) ?? [];
       const closed = collapsed.has(op.id) && inside.length > 0;
-      node.group = { childCount: inside.length, descendantCount: descendants.get(op.id) ?? 0, childStatuses: countStatuses(inside), collapsed: closed };
-      if (!closed) visit(op.id, depth + 1);
-    });
-    const rest = all.slice(list.length);
-    const owner = container === undefined ? root : byId.get(container);
-    if (rest.length === 0 || !owner) return;
+      const fanOut = op.type === "CONTEXT" && (isFanOut(op, inside) || collapsed.has(fanOutKey(op.id)));
+      node.group = summarize(op, inside, descendants.get(op.id) ?? 0, closed, fanOut);
+      if (closed) continue;
+      if (!fanOut) visit(op.id, depth + 1);
+      else {
+        const expanded = inside.filter((item) => !collapsed.has(item.id));
+        node.group.fanOut!.expanded = new Set(expanded.map((item) => item.id));
+        visit(op.id, depth + 1, expanded);
+      }
+    }
+    if (moreId === undefined || !owner) return;
     const summary: MoreSummary = { hidden: rest.length, statuses: countStatuses(rest) };
-    const more: GraphNode = { id: moreNodeId(container), kind: "more", depth, operation: owner, more: summary };
+    const more: GraphNode = { id: moreId, kind: "more", depth, operation: owner, more: summary };
     if (container !== undefined) {
       more.parentId = container;
       summary.groupId = container;
     }
     nodes.push(more);
-    const last = list[list.length - 1];
-    if (last && !concurrent) edges.push({ id: `${last.id}->${more.id}`, source: last.id, target: more.id });
   };
   visit(undefined, 0);
   return { nodes, edges };
