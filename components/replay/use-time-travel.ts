@@ -45,17 +45,22 @@ export function useTimeTravel(
   const [at, setAt] = useState(urlAt);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<PlaySpeed>(PLAY_SPEEDS[0]);
-  // What the address bar says since our last write to it or read from it: a different `?at=` comes
-  // from elsewhere (back/forward, a link). Set when the write happens, not when it is scheduled, so
-  // the echo of an earlier write arriving after newer moves does not send the scrubber back.
-  const written = useRef(urlAt);
+  // Our writes to the address bar whose echo has not come back yet, oldest first: a `?at=` among
+  // them is ours arriving late (on a busy machine, after newer moves were written), anything else
+  // comes from elsewhere (back/forward, a link). Keeping every one, not only the last, is what stops
+  // a late echo of an earlier write from sending the scrubber back.
+  const unechoed = useRef<(number | undefined)[]>([urlAt]);
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
   // The point for handlers called between renders (held keys, the play timer); set wherever `at` is.
   const atRef = useRef(at);
 
   useEffect(() => {
-    if (urlAt === written.current) return;
-    written.current = urlAt;
+    const echo = unechoed.current.indexOf(urlAt);
+    if (echo >= 0) {
+      unechoed.current.splice(0, echo + 1);
+      return;
+    }
+    unechoed.current = [];
     clearTimeout(pending.current);
     atRef.current = urlAt;
     setAt(urlAt);
@@ -70,7 +75,7 @@ export function useTimeTravel(
       setAt(next);
       clearTimeout(pending.current);
       const write = (mode: "push" | "replace") => {
-        written.current = next;
+        unechoed.current.push(next);
         change({ at: next }, mode);
       };
       if (entering) write("push");
