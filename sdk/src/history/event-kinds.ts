@@ -46,3 +46,21 @@ export function eventKind(type: EventType | undefined): { type: OperationType; p
   if (type === undefined || type === "InvocationCompleted") return undefined;
   return EVENT_KINDS[type];
 }
+
+/**
+ * Outcomes the service writes by itself, between invocations: a wait's timer firing, a callback
+ * answered through the API, an invoked execution ending. Every other operation event comes from
+ * a checkpoint of the running function.
+ *
+ * @example SERVICE_WRITTEN.has("WaitSucceeded") // true
+ */
+export const SERVICE_WRITTEN: ReadonlySet<string> = new Set([
+  "WaitSucceeded",
+  "CallbackSucceeded",
+  "CallbackFailed",
+  "CallbackTimedOut",
+  "ChainedInvokeSucceeded",
+  "ChainedInvokeFailed",
+  "ChainedInvokeTimedOut",
+  "ChainedInvokeStopped",
+]);

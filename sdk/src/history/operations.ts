@@ -4,7 +4,7 @@
  */
 import type { ErrorObject, Event, EventError, OperationStatus, OperationType } from "../protocol/index.js";
 import { detailsOf, type EventDetails } from "./event-details.js";
-import { eventKind, type EventPhase } from "./event-kinds.js";
+import { eventKind, SERVICE_WRITTEN, type EventPhase } from "./event-kinds.js";
 import { assignRoles } from "./roles.js";
 
 /** Operation statuses a history can show (READY exists only in the live operation table). */
@@ -226,22 +226,6 @@ function onEnded(b: Builder, event: Event, phase: Exclude<EventPhase, "started">
   if (v.type === "STEP") closeAttempt(b, event, phase === "succeeded" ? "SUCCEEDED" : "FAILED", d, error);
   if (v.type === "WAIT" && d.Duration !== undefined) v.wait = { ...v.wait, durationSeconds: d.Duration };
 }
-
-/**
- * Outcomes the service writes by itself, between invocations: a wait's timer firing, a callback
- * answered through the API, an invoked execution ending, the execution timing out or being stopped.
- * Every other operation event comes from a checkpoint of the running function.
- */
-const SERVICE_WRITTEN: ReadonlySet<string> = new Set([
-  "WaitSucceeded",
-  "CallbackSucceeded",
-  "CallbackFailed",
-  "CallbackTimedOut",
-  "ChainedInvokeSucceeded",
-  "ChainedInvokeFailed",
-  "ChainedInvokeTimedOut",
-  "ChainedInvokeStopped",
-]);
 
 function markTruncated(v: OperationView, d: EventDetails): void {
   const fields: PayloadField[] = [];

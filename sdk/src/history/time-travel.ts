@@ -6,6 +6,7 @@
  * histories written by any SDK. Browser-safe: no Node APIs.
  */
 import type { Event } from "../protocol/index.js";
+import { SERVICE_WRITTEN } from "./event-kinds.js";
 import { projectHistory, type HistoryProjection } from "./operations.js";
 import type { TimelineModel } from "./timeline.js";
 
@@ -58,14 +59,7 @@ const SERVICE_EVENTS: ReadonlySet<string> = new Set([
   "ExecutionTimedOut",
   "ExecutionStopped",
   // Ends the service decides: a timer, an answer from outside, an invoked execution's end.
-  "WaitSucceeded",
-  "CallbackSucceeded",
-  "CallbackFailed",
-  "CallbackTimedOut",
-  "ChainedInvokeSucceeded",
-  "ChainedInvokeFailed",
-  "ChainedInvokeTimedOut",
-  "ChainedInvokeStopped",
+  ...SERVICE_WRITTEN,
 ]);
 
 /**
