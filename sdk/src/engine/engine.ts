@@ -27,6 +27,7 @@ import {
   type StopDurableExecutionResponse,
 } from "../protocol/index.js";
 import { applyUpdate, completeCallback, completeChainedInvoke, validateUpdateShape, waitSucceeded } from "./apply-update.js";
+import { keepAnswer, replayAnswer } from "./client-token.js";
 import type { Clock, TimerHandle } from "./clock.js";
 import { initialStatePage, visibleOperations } from "./invocation-state.js";
 import type { CallbackTimers, ExecutionRecord, Store } from "./store.js";
@@ -626,9 +627,10 @@ export class Engine {
       const rec = this.store.getExecution(arn);
       if (!rec) invalid(`${INVALID_CHECKPOINT_TOKEN}: no durable execution ${arn}`);
       if (req.ClientToken) {
-        // The AWS client resends the identical body on 5xx/429; answer it as the first time.
+        // The AWS client resends the identical body on 5xx/429; answer it as the first time,
+        // and refuse the token reused for another request rather than drop that request's updates.
         const stored = this.store.getCheckpointResponse(arn, req.ClientToken);
-        if (stored !== undefined) return JSON.parse(stored, reviveDates) as CheckpointDurableExecutionResponse;
+        if (stored !== undefined) return replayAnswer(req.ClientToken, req, stored, reviveDates);
       }
       if (rec.status !== "RUNNING") invalid(`${INVALID_CHECKPOINT_TOKEN}: the execution has ended (${rec.status})`);
       if (rec.checkpointToken === undefined || req.CheckpointToken !== rec.checkpointToken) {
@@ -698,7 +700,7 @@ export class Engine {
         CheckpointToken: rec.checkpointToken,
         NewExecutionState: { Operations: [...changed.values()] },
       };
-      if (req.ClientToken) this.store.putCheckpointResponse(arn, req.ClientToken, JSON.stringify(res));
+      if (req.ClientToken) this.store.putCheckpointResponse(arn, req.ClientToken, keepAnswer(req, res));
       return res;
     });
     for (const t of armed) this.armTimer(arn, t);
