@@ -20,6 +20,10 @@ working directory (or --config) lists more: { "functions": { "name": "path#expor
 Options (environment variable in brackets):
   --port N           port to listen on [DURABLE_LENS_LOCAL_PORT] (default 9014)
   --host H           address to bind [DURABLE_LENS_LOCAL_HOST] (default 127.0.0.1)
+  --allow-host N     a Host name to answer besides 127.0.0.1, localhost, [::1] and --host:
+                     name (any port) or name:port; repeatable [DURABLE_LENS_ALLOWED_HOSTS,
+                     comma-separated]. The service is unauthenticated: it refuses other Host
+                     names and any request a web page of another site sends (Origin, Sec-Fetch-Site)
   --data-dir D       where the SQLite store lives [DURABLE_LENS_DATA_DIR] (default .durable-lens)
   --config F         functions to serve [DURABLE_LENS_CONFIG] (default ./${CONFIG_FILE_NAME} if present)
   --reset            delete the store first
@@ -42,6 +46,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: "string" },
       host: { type: "string" },
+      "allow-host": { type: "string", multiple: true },
       "data-dir": { type: "string" },
       config: { type: "string" },
       reset: { type: "boolean", default: false },
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535, got ${JSON.stringify(portText)}`);
   const host = values.host ?? process.env.DURABLE_LENS_LOCAL_HOST ?? "127.0.0.1";
+  const allowedHosts = [...(values["allow-host"] ?? []), ...(process.env.DURABLE_LENS_ALLOWED_HOSTS ?? "").split(",")].map((h) => h.trim()).filter(Boolean);
   const dataDir = resolve(values["data-dir"] ?? process.env.DURABLE_LENS_DATA_DIR ?? ".durable-lens");
   const functions = handlers.map((h) => parseFunctionArgument(h, process.cwd()));
   const config = configFile(values.config ?? process.env.DURABLE_LENS_CONFIG);
@@ -80,6 +86,7 @@ async function main(): Promise<void> {
     store: SqliteStore.open(dataDir),
     host,
     port,
+    allowedHosts,
     functions,
     ...(config && { configFile: config }),
     samples,
