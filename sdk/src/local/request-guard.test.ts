@@ -2,15 +2,15 @@
 // rebinding), a foreign Origin, a Sec-Fetch-Site of another site. None may start an execution
 // or read one; the clients of this machine (no Origin, the service's own names) keep working.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ListDurableExecutionsByFunctionCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { withDurableExecution } from "../runtime/index.js";
 import { startTestService, type TestService } from "./lambda-api.test-support.js";
 import { LocalDurableService } from "./service.js";
 import { SqliteStore } from "./sqlite-store.js";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 
 interface RawResponse {
   status: number;
