@@ -54,11 +54,9 @@ test("a no-cors text/plain POST from another site starts no execution", async ()
     return res.type;
   }, `${SERVICE}${INVOKE}`);
   expect(kind).toBe("opaque");
-  // The request reached the service, which refused it and said why.
-  const response = await answered;
-  expect(response.status()).toBe(403);
-  expect(response.headers()["x-amzn-errortype"]).toBe("AccessDeniedException");
-  expect(await response.text()).toMatch(/Origin \\?"http:\/\/localhost:\d+\\?" is another site/);
+  // The request reached the service, which refused it (the page sees none of this: the
+  // response is opaque to it; its message is checked with raw HTTP in request-guard.test.ts).
+  expect((await answered).status()).toBe(403);
   expect(await executionCount()).toBe(before);
   await page.close();
 });
