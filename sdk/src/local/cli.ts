@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { CONFIG_FILE_NAME } from "./dev/config-file.js";
 import { DevServer } from "./dev/dev-server.js";
 import { FunctionSpecError, parseFunctionArgument } from "./dev/function-spec.js";
+import { AllowedHostError } from "./request-guard.js";
 import { DataDirectoryError, SqliteStore, StoreWriteError } from "./sqlite-store.js";
 
 const USAGE = `durable-lens: Lambda's durable execution API on your machine.
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   // A store that fills up while the samples are recorded is as much a startup error as one that cannot open.
-  const known = e instanceof DataDirectoryError || e instanceof StoreWriteError || e instanceof FunctionSpecError || (e as NodeJS.ErrnoException)?.code === "EADDRINUSE" || (e as NodeJS.ErrnoException)?.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
+  const known = e instanceof AllowedHostError || e instanceof DataDirectoryError || e instanceof StoreWriteError || e instanceof FunctionSpecError || (e as NodeJS.ErrnoException)?.code === "EADDRINUSE" || (e as NodeJS.ErrnoException)?.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
   console.error(`durable-lens: ${known ? (e as Error).message : String((e as Error)?.stack ?? e)}`);
   process.exit(1);
 });

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { ListDurableExecutionsByFunctionCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { withDurableExecution } from "../runtime/index.js";
 import { startTestService, type TestService } from "./lambda-api.test-support.js";
+import { AllowedHostError, RequestGuard } from "./request-guard.js";
 import { LocalDurableService } from "./service.js";
 import { SqliteStore } from "./sqlite-store.js";
 
@@ -105,6 +106,7 @@ describe("the local service refuses what web pages send", () => {
       expect(await ok("[fd00::1]:1")).toBe(200);
       expect(await ok("lab.example:8444")).toBe(403);
       expect(await ok("other.example:8443")).toBe(403);
+      expect(() => new RequestGuard({ bindHost: "127.0.0.1", allowedHosts: ["http://lab.example/"] })).toThrow(AllowedHostError);
     } finally {
       await service.stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -8,6 +8,11 @@ export interface TrustedHosts {
   allowedHosts?: readonly string[];
 }
 
+/** An `--allow-host` entry that is no host name: a startup error, said as such. */
+export class AllowedHostError extends Error {
+  override name = "AllowedHostError";
+}
+
 const LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"];
 const WILDCARDS = new Set(["0.0.0.0", "::", "[::]"]);
 
@@ -46,7 +51,7 @@ export class RequestGuard {
       const e = entry.trim().toLowerCase();
       // A bare IPv6 address has more than one colon; bracket it as a Host header does.
       const parsed = splitHost((e.match(/:/g)?.length ?? 0) > 1 && !e.startsWith("[") ? `[${e}]` : e);
-      if (!parsed) throw new Error(`Allowed host ${JSON.stringify(entry)} is not a host name, optionally with :port`);
+      if (!parsed) throw new AllowedHostError(`Allowed host ${JSON.stringify(entry)} is not a host name, optionally with :port`);
       if (parsed.port === undefined) this.anyPort.add(parsed.name);
       else this.exact.add(`${parsed.name}:${parsed.port}`);
     }

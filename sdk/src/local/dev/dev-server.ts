@@ -155,7 +155,7 @@ export class DevServer {
       if (next && JSON.stringify(next) === JSON.stringify(s.spec)) wanted.delete(name);
       else {
         await this.remove(name);
-        if (!next) this.log(`${name}: removed (no longer in ${displayPath(configFile)})`);
+        if (!next) this.log(`${name}: removed (no longer in ${displayPath(configFile)}); its running executions wait until it is back`);
       }
     }
     for (const spec of wanted.values()) {
