@@ -62,6 +62,8 @@ export interface ExecutionDetail extends ExecutionSummary {
   input?: string;
   result?: string;
   error?: ErrorObject;
+  /** Why a running execution is not being invoked (the local service: its function is gone). */
+  waitingReason?: string;
 }
 
 export interface ExecutionResponse {

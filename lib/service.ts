@@ -159,10 +159,18 @@ export async function getExecutionWithHistory(arn: string): Promise<ExecutionRes
     }
     return { events, truncated: true };
   };
-  const [execution, history] = await Promise.all([
-    client.send(new GetDurableExecutionCommand({ DurableExecutionArn: arn, IncludeExecutionData: true })),
-    readHistory(),
-  ]);
+  const read = new GetDurableExecutionCommand({ DurableExecutionArn: arn, IncludeExecutionData: true });
+  // The local service says in a header why a running execution is not invoked (its function is gone).
+  let waitingReason: string | undefined;
+  read.middlewareStack.add(
+    (next) => async (args) => {
+      const out = await next(args);
+      waitingReason = (out.response as { headers?: Record<string, string> }).headers?.["x-durable-lens-waiting-reason"];
+      return out;
+    },
+    { step: "deserialize" },
+  );
+  const [execution, history] = await Promise.all([client.send(read), readHistory()]);
   const detail: ExecutionResponse["execution"] = {
     ...summary({
       DurableExecutionArn: execution.DurableExecutionArn ?? arn,
@@ -179,5 +187,6 @@ export async function getExecutionWithHistory(arn: string): Promise<ExecutionRes
   if (execution.Result !== undefined) detail.result = execution.Result;
   const error = errorObject(execution.Error);
   if (error) detail.error = error;
+  if (waitingReason) detail.waitingReason = waitingReason;
   return { execution: detail, events: history.events, eventsTruncated: history.truncated };
 }

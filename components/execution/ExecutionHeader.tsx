@@ -29,6 +29,11 @@ export function ExecutionHeader({ execution, source = "live" }: { execution: Exe
           </span>
         ) : null}
       </div>
+      {execution.waitingReason ? (
+        <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status" data-testid="execution-waiting-reason">
+          {execution.waitingReason}
+        </p>
+      ) : null}
       {execution.arn ? (
         <div className="flex min-w-0 items-center gap-2">
           <code className="min-w-0 truncate rounded bg-zinc-100 px-2 py-1 text-xs text-zinc-700" title={execution.arn} data-testid="execution-arn">

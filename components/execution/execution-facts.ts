@@ -17,6 +17,8 @@ export interface ExecutionFacts {
   input?: string;
   result?: string;
   error?: ErrorObject;
+  /** Why a running execution is not being invoked, when the service says. */
+  waitingReason?: string;
   running: boolean;
 }
 
@@ -44,6 +46,7 @@ export function executionFacts(execution: ExecutionDetail | undefined, root: Ope
     input: execution?.input ?? root?.input,
     result: execution ? execution.result : root?.result,
     error: execution ? execution.error : root?.error,
+    ...(status === "RUNNING" && execution?.waitingReason && { waitingReason: execution.waitingReason }),
     running: status === "RUNNING",
   };
 }

@@ -27,6 +27,7 @@ import {
   type StopDurableExecutionResponse,
 } from "../protocol/index.js";
 import { applyUpdate, completeCallback, completeChainedInvoke, validateUpdateShape, waitSucceeded } from "./apply-update.js";
+import { keepAnswer, replayAnswer } from "./client-token.js";
 import type { Clock, TimerHandle } from "./clock.js";
 import { initialStatePage, visibleOperations } from "./invocation-state.js";
 import type { CallbackTimers, ExecutionRecord, Store } from "./store.js";
@@ -60,6 +61,12 @@ export interface EngineOptions {
   invocationRetryDelayMs?: (failures: number) => number;
   /** Failed invocations in a row after which the execution fails. */
   maxInvocationFailures?: number;
+  /**
+   * What becomes of a running execution whose function is not there when it is to be invoked:
+   * "fail" it (Lambda after DeleteFunction; the default), or "wait" for {@link Engine.functionAvailable},
+   * as the local service does, whose functions come and go with the user's config.
+   */
+  missingFunction?: "fail" | "wait";
 }
 
 export interface StartExecutionRequest {
@@ -154,6 +161,8 @@ export class Engine {
   private readonly settleWaiters = new Map<string, (() => void)[]>();
   /** Chained-invoke targets waiting for their parent's invocation to end, by parent ARN. */
   private readonly deferredLaunches = new Map<string, string[]>();
+  /** Executions waiting for their function to be there again, with the reason shown to users. */
+  private readonly waitingForFunction = new Map<string, { functionName: string; reason: string }>();
   private readonly region: string;
   private readonly accountId: string;
 
@@ -297,6 +306,29 @@ export class Engine {
     this.wake(arn);
   }
 
+  /**
+   * Invokes the executions that wait for `functionName` (see {@link EngineOptions.missingFunction}):
+   * call it when the function is there again.
+   *
+   * @example registry.register(fn); engine.functionAvailable(fn.name);
+   */
+  functionAvailable(functionName: string): void {
+    for (const [arn, w] of [...this.waitingForFunction]) {
+      if (w.functionName !== functionName) continue;
+      this.waitingForFunction.delete(arn);
+      this.wake(arn);
+    }
+  }
+
+  /**
+   * Why a running execution is not being invoked, when it waits for its function; undefined otherwise.
+   *
+   * @example engine.waitingReason(arn) // "Waiting for function orders, which the service does not serve now ..."
+   */
+  waitingReason(arn: string): string | undefined {
+    return this.waitingForFunction.get(arn)?.reason;
+  }
+
   /** Re-arms timers and resumes invocations after a restart. */
   recover(): void {
     this.nextExpiryMs = Math.min(Infinity, ...this.store.listExpiries().map((e) => e.atMs));
@@ -397,6 +429,15 @@ export class Engine {
     const begin = this.store.transaction(() => {
       const rec = this.getRecord(arn);
       if (rec.status !== "RUNNING") return undefined;
+      if (this.options.missingFunction === "wait" && !this.options.resolveFunction(rec.functionName, rec.version)) {
+        // Kept due in the store, so a restart still invokes it once the function is there.
+        if (!rec.wakePending) {
+          rec.wakePending = true;
+          this.store.updateExecution(rec);
+        }
+        return { waiting: rec.functionName };
+      }
+      this.waitingForFunction.delete(arn);
       const requestId = crypto.randomUUID();
       // The previous invocation ended but its end could not be stored: record it as failed first.
       if (rec.invocation) this.completeInvocation(rec, { ErrorType: "ServiceException", ErrorMessage: "The service could not store the end of this invocation" });
@@ -412,6 +453,12 @@ export class Engine {
       return { rec, requestId, fn, updatedOperationIds };
     });
     if (!begin) return false;
+    if (begin.waiting !== undefined) {
+      const reason = `Waiting for function ${begin.waiting}, which the service does not serve now (removed, or not registered yet): the execution continues once it is back`;
+      this.waitingForFunction.set(arn, { functionName: begin.waiting, reason });
+      this.wakeAgain.delete(arn);
+      return false;
+    }
     const { rec, requestId, fn, updatedOperationIds } = begin;
     if (!fn) {
       this.failInvocationHard(arn, { ErrorType: "ResourceNotFoundException", ErrorMessage: `Function ${rec.functionName} no longer exists` });
@@ -494,6 +541,7 @@ export class Engine {
     const now = this.clock.now();
     rec.status = status;
     rec.endMs = now;
+    this.waitingForFunction.delete(rec.arn);
     delete rec.checkpointToken;
     delete rec.invocation;
     // Kept only so a retried checkpoint gets its first answer; an ended execution takes none.
@@ -626,9 +674,10 @@ export class Engine {
       const rec = this.store.getExecution(arn);
       if (!rec) invalid(`${INVALID_CHECKPOINT_TOKEN}: no durable execution ${arn}`);
       if (req.ClientToken) {
-        // The AWS client resends the identical body on 5xx/429; answer it as the first time.
+        // The AWS client resends the identical body on 5xx/429; answer it as the first time,
+        // and refuse the token reused for another request rather than drop that request's updates.
         const stored = this.store.getCheckpointResponse(arn, req.ClientToken);
-        if (stored !== undefined) return JSON.parse(stored, reviveDates) as CheckpointDurableExecutionResponse;
+        if (stored !== undefined) return replayAnswer(req.ClientToken, req, stored, reviveDates);
       }
       if (rec.status !== "RUNNING") invalid(`${INVALID_CHECKPOINT_TOKEN}: the execution has ended (${rec.status})`);
       if (rec.checkpointToken === undefined || req.CheckpointToken !== rec.checkpointToken) {
@@ -698,7 +747,7 @@ export class Engine {
         CheckpointToken: rec.checkpointToken,
         NewExecutionState: { Operations: [...changed.values()] },
       };
-      if (req.ClientToken) this.store.putCheckpointResponse(arn, req.ClientToken, JSON.stringify(res));
+      if (req.ClientToken) this.store.putCheckpointResponse(arn, req.ClientToken, keepAnswer(req, res));
       return res;
     });
     for (const t of armed) this.armTimer(arn, t);

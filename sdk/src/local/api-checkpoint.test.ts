@@ -121,6 +121,25 @@ describe("CheckpointDurableExecution", () => {
     inv.finish({ Status: "PENDING" });
   });
 
+  it("refuses a ClientToken reused with different updates with a 400 naming the mismatch, and keeps nothing of it", async () => {
+    const inv = await begin();
+    const first = await checkpoint(inv.arn, inv.event.CheckpointToken, [{ Id: "a", Type: "STEP", Action: "START" }], "reused-token");
+    const before = await snapshot(t.client, inv.arn);
+
+    const otherUpdates = await refusal(checkpoint(inv.arn, inv.event.CheckpointToken, [{ Id: "b", Type: "STEP", Action: "START" }], "reused-token"));
+    expect(otherUpdates).toMatchObject({ name: "InvalidParameterValueException", status: 400 });
+    expect(otherUpdates.message).toMatch(/ClientToken "reused-token" was already used for a checkpoint with different Updates;/);
+    const otherToken = await refusal(checkpoint(inv.arn, first.CheckpointToken!, [{ Id: "a", Type: "STEP", Action: "START" }], "reused-token"));
+    expect(otherToken.message).toMatch(/with different CheckpointToken;/);
+    expect(await snapshot(t.client, inv.arn)).toEqual(before);
+
+    // The identical request is still a retry, answered as the first time.
+    const retried = await checkpoint(inv.arn, inv.event.CheckpointToken, [{ Id: "a", Type: "STEP", Action: "START" }], "reused-token");
+    expect(retried.CheckpointToken).toBe(first.CheckpointToken);
+    await checkpoint(inv.arn, first.CheckpointToken!, [{ Id: "a", Type: "STEP", Action: "SUCCEED", Payload: "1" }]);
+    inv.finish({ Status: "PENDING" });
+  });
+
   it("refuses an invalid batch whole, and leaves the execution and the token as they were", async () => {
     const inv = await begin();
     const { CheckpointToken: token } = await checkpoint(inv.arn, inv.event.CheckpointToken, [

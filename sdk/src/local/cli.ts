@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { CONFIG_FILE_NAME } from "./dev/config-file.js";
 import { DevServer } from "./dev/dev-server.js";
 import { FunctionSpecError, parseFunctionArgument } from "./dev/function-spec.js";
+import { AllowedHostError } from "./request-guard.js";
 import { DataDirectoryError, SqliteStore, StoreWriteError } from "./sqlite-store.js";
 
 const USAGE = `durable-lens: Lambda's durable execution API on your machine.
@@ -20,6 +21,10 @@ working directory (or --config) lists more: { "functions": { "name": "path#expor
 Options (environment variable in brackets):
   --port N           port to listen on [DURABLE_LENS_LOCAL_PORT] (default 9014)
   --host H           address to bind [DURABLE_LENS_LOCAL_HOST] (default 127.0.0.1)
+  --allow-host N     a Host name to answer besides 127.0.0.1, localhost, [::1] and --host:
+                     name (any port) or name:port; repeatable [DURABLE_LENS_ALLOWED_HOSTS,
+                     comma-separated]. The service is unauthenticated: it refuses other Host
+                     names and any request a web page of another site sends (Origin, Sec-Fetch-Site)
   --data-dir D       where the SQLite store lives [DURABLE_LENS_DATA_DIR] (default .durable-lens)
   --config F         functions to serve [DURABLE_LENS_CONFIG] (default ./${CONFIG_FILE_NAME} if present)
   --reset            delete the store first
@@ -42,6 +47,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: "string" },
       host: { type: "string" },
+      "allow-host": { type: "string", multiple: true },
       "data-dir": { type: "string" },
       config: { type: "string" },
       reset: { type: "boolean", default: false },
@@ -63,6 +69,7 @@ async function main(): Promise<void> {
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer from 0 to 65535, got ${JSON.stringify(portText)}`);
   const host = values.host ?? process.env.DURABLE_LENS_LOCAL_HOST ?? "127.0.0.1";
+  const allowedHosts = [...(values["allow-host"] ?? []), ...(process.env.DURABLE_LENS_ALLOWED_HOSTS ?? "").split(",")].map((h) => h.trim()).filter(Boolean);
   const dataDir = resolve(values["data-dir"] ?? process.env.DURABLE_LENS_DATA_DIR ?? ".durable-lens");
   const functions = handlers.map((h) => parseFunctionArgument(h, process.cwd()));
   const config = configFile(values.config ?? process.env.DURABLE_LENS_CONFIG);
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
     store: SqliteStore.open(dataDir),
     host,
     port,
+    allowedHosts,
     functions,
     ...(config && { configFile: config }),
     samples,
@@ -101,7 +109,7 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   // A store that fills up while the samples are recorded is as much a startup error as one that cannot open.
-  const known = e instanceof DataDirectoryError || e instanceof StoreWriteError || e instanceof FunctionSpecError || (e as NodeJS.ErrnoException)?.code === "EADDRINUSE" || (e as NodeJS.ErrnoException)?.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
+  const known = e instanceof AllowedHostError || e instanceof DataDirectoryError || e instanceof StoreWriteError || e instanceof FunctionSpecError || (e as NodeJS.ErrnoException)?.code === "EADDRINUSE" || (e as NodeJS.ErrnoException)?.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
   console.error(`durable-lens: ${known ? (e as Error).message : String((e as Error)?.stack ?? e)}`);
   process.exit(1);
 });

@@ -27,6 +27,12 @@ export interface ApiResponse {
 /** The header of a handler bundle response that names the export that is the handler. */
 export const HANDLER_EXPORT_HEADER = "x-durable-lens-handler-export";
 
+/**
+ * The header of a GetDurableExecution response that says why a RUNNING execution is not being
+ * invoked (its function is gone); Lambda's body has no field for it.
+ */
+export const WAITING_REASON_HEADER = "x-durable-lens-waiting-reason";
+
 /** Largest request body accepted: the 6 MiB payload limit plus room for the JSON envelope. */
 const MAX_BODY_BYTES = Limits.OPERATION_PAYLOAD_BYTES + 1024 * 1024;
 /** How much of a refused body is still read and dropped before the connection is cut. */
@@ -204,7 +210,9 @@ export class LambdaHttpApi {
       if (!parseDurableExecutionArn(arn)) invalid(`DurableExecutionArn ${JSON.stringify(arn)} is not a durable execution ARN`);
       // Absent query members stay undefined; the engine applies Lambda's defaults.
       if (method === "GET" && seg.length === 3) {
-        return { status: 200, json: this.engine.getExecution({ DurableExecutionArn: arn, IncludeExecutionData: q.bool("IncludeExecutionData") }) };
+        const json = this.engine.getExecution({ DurableExecutionArn: arn, IncludeExecutionData: q.bool("IncludeExecutionData") });
+        const waiting = this.engine.waitingReason(arn);
+        return { status: 200, json, ...(waiting !== undefined && { headers: { [WAITING_REASON_HEADER]: waiting } }) };
       }
       if (method === "GET" && action === "history" && seg.length === 4) {
         return {
@@ -370,7 +378,8 @@ export function sendResponse(res: ServerResponse, r: ApiResponse, requestId: str
   res.end(body);
 }
 
-function errorWith(status: number, code: string, message: string): ApiResponse {
+/** A refusal in Lambda's error shape: the status, the error type header and the message. */
+export function errorWith(status: number, code: string, message: string): ApiResponse {
   return { status, headers: { "x-amzn-errortype": code }, json: { Type: status >= 500 ? "Service" : "User", message, Message: message } };
 }
 

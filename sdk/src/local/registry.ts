@@ -60,6 +60,7 @@ function lambdaTimestamp(d: Date): string {
  */
 export class FunctionRegistry {
   private readonly functions = new Map<string, RegisteredFunction>();
+  private readonly registered = new Set<(name: string) => void>();
 
   constructor(
     private readonly region: string,
@@ -70,9 +71,15 @@ export class FunctionRegistry {
     if (!/^[a-zA-Z0-9_-]{1,64}$/.test(fn.name)) throw new Error(`Function name ${JSON.stringify(fn.name)} must be 1-64 characters of [a-zA-Z0-9-_]`);
     if (!fn.handler === !fn.run) throw new Error(`Function ${fn.name} needs exactly one of handler and run`);
     this.functions.set(fn.name, fn);
+    for (const listener of this.registered) listener(fn.name);
   }
 
-  /** Removes a function; its running executions fail on their next invocation, as on Lambda after DeleteFunction. */
+  /** Calls `listener` with the name of each function registered from now on. */
+  onRegister(listener: (name: string) => void): void {
+    this.registered.add(listener);
+  }
+
+  /** Removes a function; its running executions wait for it to be registered again (see {@link onRegister}). */
   unregister(name: string): boolean {
     return this.functions.delete(name);
   }

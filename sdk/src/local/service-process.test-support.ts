@@ -20,8 +20,9 @@ export const started = new Set<RunningService>();
  *
  * @example const s = await startService(fixture, ["--port", "0", "--data-dir", dir]);
  */
-export function startService(script: string, args: string[]): Promise<RunningService> {
+export function startService(script: string, args: string[], { cwd }: { cwd?: string } = {}): Promise<RunningService> {
   const child = spawn(process.execPath, ["--import", loader, script, ...args], {
+    ...(cwd !== undefined && { cwd }),
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -4,8 +4,9 @@ import type { AddressInfo, Socket } from "node:net";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { Engine, RealClock, type Clock, type Store } from "../engine/index.js";
 import { DurableExecutionApiClient, DurableExecutionInvocationInputWithClient, createLambdaContext } from "../runtime/index.js";
-import { LambdaHttpApi, errorResponse, sendResponse } from "./http-api.js";
+import { LambdaHttpApi, errorResponse, errorWith, sendResponse } from "./http-api.js";
 import { FunctionRegistry, type RegisteredFunction } from "./registry.js";
+import { RequestGuard } from "./request-guard.js";
 
 export interface LocalServiceOptions {
   store: Store;
@@ -13,10 +14,18 @@ export interface LocalServiceOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Host names the service answers to besides its loopback names and `host` (see {@link RequestGuard}). */
+  allowedHosts?: readonly string[];
   clock?: Clock;
   region?: string;
   accountId?: string;
   functions?: RegisteredFunction[];
+  /**
+   * Resume the executions a previous run left running as soon as the service listens; true by
+   * default. False when more functions are registered after the start (the user's modules):
+   * the caller then calls {@link LocalDurableService.recover} once they are all there.
+   */
+  recover?: boolean;
 }
 
 /**
@@ -51,6 +60,8 @@ export class LocalDurableService {
       region,
       accountId,
       resolveFunction: (name, qualifier) => registry.info(name, qualifier),
+      // The user's functions come and go with their config: their executions wait, never fail for it.
+      missingFunction: "wait",
       invoke: async (fn, event, requestId) => {
         const registered = registry.require(fn.functionName);
         if (registered.run) {
@@ -61,15 +72,23 @@ export class LocalDurableService {
       },
     });
     const api = new LambdaHttpApi(engine, registry);
+    const host = options.host ?? "127.0.0.1";
+    const guard = new RequestGuard({ bindHost: host, ...(options.allowedHosts && { allowedHosts: options.allowedHosts }) });
     const server = createServer((req, res) => {
       const requestId = randomUUID();
+      const refused = guard.refusal(req.headers);
+      if (refused !== undefined) {
+        // The body is never read: nothing a refused request sends reaches the engine.
+        res.setHeader("Connection", "close");
+        sendResponse(res, errorWith(403, "AccessDeniedException", refused), requestId);
+        return;
+      }
       api.handle(req).then(
         (r) => sendResponse(res, r, requestId),
         (e) => sendResponse(res, errorResponse(e), requestId),
       );
     });
     server.on("clientError", answerMalformedRequest);
-    const host = options.host ?? "127.0.0.1";
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(options.port ?? 0, host, () => resolve());
@@ -80,8 +99,19 @@ export class LocalDurableService {
       new LambdaClient({ endpoint, region, credentials: { accessKeyId: "local", secretAccessKey: "local" } }),
     );
     service = new LocalDurableService(engine, registry, server, endpoint, options.store, region);
-    engine.recover();
+    registry.onRegister((name) => engine.functionAvailable(name));
+    if (options.recover ?? true) service.recover();
     return service;
+  }
+
+  /**
+   * Re-arms timers and resumes the executions a previous run left running: call it once every
+   * function is registered, or their executions would be invoked before their code is there.
+   *
+   * @example const svc = await LocalDurableService.start({ store, recover: false }); svc.registry.register(fn); svc.recover();
+   */
+  recover(): void {
+    this.engine.recover();
   }
 
   async stop(): Promise<void> {

@@ -13,6 +13,8 @@ export interface DevServerOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Host names the service answers to besides its own (see `LocalServiceOptions.allowedHosts`). */
+  allowedHosts?: readonly string[];
   region?: string;
   /** Functions from the command line. */
   functions?: FunctionSpec[];
@@ -62,8 +64,11 @@ export class DevServer {
       store: options.store,
       ...(options.host !== undefined && { host: options.host }),
       ...(options.port !== undefined && { port: options.port }),
+      ...(options.allowedHosts !== undefined && { allowedHosts: options.allowedHosts }),
       ...(options.region !== undefined && { region: options.region }),
       functions: options.samples ? sampleRegistrations() : [],
+      // Executions left running by the last run resume once the user's functions are registered too.
+      recover: false,
     });
     const dev = new DevServer(service, options);
     try {
@@ -84,6 +89,7 @@ export class DevServer {
       await dev.stop();
       throw e;
     }
+    service.recover();
     if (options.samples && options.seed) seedSampleExecutions(service.engine);
     return dev;
   }
@@ -149,7 +155,7 @@ export class DevServer {
       if (next && JSON.stringify(next) === JSON.stringify(s.spec)) wanted.delete(name);
       else {
         await this.remove(name);
-        if (!next) this.log(`${name}: removed (no longer in ${displayPath(configFile)})`);
+        if (!next) this.log(`${name}: removed (no longer in ${displayPath(configFile)}); its running executions wait until it is back`);
       }
     }
     for (const spec of wanted.values()) {
