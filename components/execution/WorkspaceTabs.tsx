@@ -1,11 +1,11 @@
 "use client";
-import type { RefObject } from "react";
+import type { ReactNode, RefObject } from "react";
 import { WORKSPACE_TABS, type WorkspaceTab } from "./workspace-url";
 
 const LABELS: Record<WorkspaceTab, string> = { graph: "Graph", timeline: "Timeline", events: "Events" };
 
 /**
- * The view switcher and the page's search box (`/` focuses it).
+ * The view switcher and the page's search box (`/` focuses it), then `children` (view controls).
  *
  * @example <WorkspaceTabs tab="graph" onTab={setTab} query={q} onQuery={setQ} searchRef={ref} onSubmit={pickFirst} />
  */
@@ -17,6 +17,7 @@ export function WorkspaceTabs({
   onSubmit,
   searchRef,
   counts,
+  children,
 }: {
   tab: WorkspaceTab;
   onTab: (tab: WorkspaceTab) => void;
@@ -25,9 +26,11 @@ export function WorkspaceTabs({
   onSubmit: () => void;
   searchRef: RefObject<HTMLInputElement | null>;
   counts: Partial<Record<WorkspaceTab, number>>;
+  /** Controls of the whole view (e.g. fullscreen), at the end of the bar. */
+  children?: ReactNode;
 }) {
   return (
-    <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-3 py-2">
+    <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-3 py-1.5">
       <div role="tablist" aria-label="Views" className="flex gap-1">
         {WORKSPACE_TABS.map((t) => (
           <button
@@ -74,6 +77,7 @@ export function WorkspaceTabs({
       <p className="hidden text-[11px] text-zinc-400 xl:block" aria-hidden>
         j/k step · Esc clears
       </p>
+      {children}
     </div>
   );
 }

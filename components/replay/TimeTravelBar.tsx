@@ -28,8 +28,12 @@ function Stepper({ unit, keys, travel, atStart, atEnd }: { unit: ReplayUnit; key
   );
 }
 
-/** Operations that do the waiting: the execution and contexts only wait for what is inside them. */
-const isPendingWork = (op: OperationView) => (op.status === "STARTED" || op.status === "PENDING") && op.type !== "EXECUTION" && op.type !== "CONTEXT";
+/**
+ * Operations that do the waiting: the execution and contexts only wait for what is inside them.
+ *
+ * @example operations.filter(isPendingWork) // what a past point was waiting for
+ */
+export const isPendingWork = (op: OperationView) => (op.status === "STARTED" || op.status === "PENDING") && op.type !== "EXECUTION" && op.type !== "CONTEXT";
 
 /** The operations still going at the point shown: what the execution was waiting for then. */
 function PendingWork({ operations, onSelect }: { operations: readonly OperationView[]; onSelect: (id: string) => void }) {
@@ -93,7 +97,7 @@ export function TimeTravelBar({
     status = (
       <p className="min-w-0 text-sm text-zinc-600" data-testid="time-travel-latest-note">
         <strong className="text-zinc-800">Latest</strong> · {count(last + 1, "event")} · {count(replay.checkpointCount, "checkpoint")} · {count(replay.invocationCount, "invocation")}
-        <span className="text-xs text-zinc-400"> — drag the slider or press {K.eventBack} to travel back in time</span>
+        <span className="hidden text-xs text-zinc-400 2xl:inline"> — drag the slider or press {K.eventBack} to travel back in time</span>
       </p>
     );
   }
@@ -103,7 +107,7 @@ export function TimeTravelBar({
       aria-label="Time travel"
       data-testid="time-travel"
       data-at={point?.eventId ?? ""}
-      className={`space-y-2 rounded-lg border px-4 py-2.5 ${travelling ? "sticky top-0 z-40 border-amber-300 bg-amber-50 shadow-sm" : "border-zinc-200 bg-white"}`}
+      className={`flex flex-wrap items-center gap-x-4 gap-y-1.5 rounded-lg border px-4 py-1.5 ${travelling ? "sticky top-0 z-40 border-amber-300 bg-amber-50 shadow-sm" : "border-zinc-200 bg-white"}`}
     >
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
         {status}
@@ -119,7 +123,7 @@ export function TimeTravelBar({
           </button>
         ) : null}
       </div>
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex min-w-[min(32rem,100%)] flex-1 flex-wrap items-center gap-2">
         <button
           type="button"
           onClick={travel.togglePlay}
@@ -167,7 +171,7 @@ export function TimeTravelBar({
         </div>
       </div>
       {travelling ? (
-        <div className="text-xs text-amber-900">
+        <div className="w-full text-xs text-amber-900">
           <PendingWork operations={operations} onSelect={onSelectOperation} />
         </div>
       ) : null}
