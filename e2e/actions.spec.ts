@@ -58,6 +58,7 @@ test("starts an expense approval from the list, then completes its callback from
   await expect(row).toHaveCount(0);
   await answered.getByRole("link", { name }).click();
   await expect(page.getByTestId("execution-status")).toHaveText("SUCCEEDED");
+  await page.getByTestId("execution-result-toggle").click();
   await expect(page.getByTestId("execution-result")).toContainText("approved");
   await expect(page.getByTestId("execution-result")).toContainText("true");
 });
@@ -111,6 +112,7 @@ test("stops a running execution from its page, then starts it again with the sam
   await page.getByTestId("start-dialog").getByTestId("started-execution-link").click();
   await expect(page.getByTestId("execution-header").getByRole("heading", { name: `${name}-again` })).toBeVisible();
   await expect(page.getByTestId("execution-status")).toHaveText("RUNNING");
+  await page.getByTestId("execution-input-toggle").click();
   await expect(page.getByTestId("execution-input")).toContainText("e2e-3");
   await page.getByRole("button", { name: "Stop execution…" }).click();
   await page.getByTestId("stop-dialog").getByRole("button", { name: "Stop execution" }).click();
