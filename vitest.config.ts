@@ -13,7 +13,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["sdk/src/**/*.test.ts", "sdk/conformance/**/*.test.ts", "lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
+    include: ["sdk/src/**/*.test.ts", "sdk/conformance/**/*.test.ts", "sdk/fixtures/**/*.test.ts", "lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
     testTimeout: 20_000,
     pool: "forks",
   },
