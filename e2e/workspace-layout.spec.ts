@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { seededArn } from "./seeded";
+import { startThroughApi } from "./start-execution";
 
 // The execution page's geometry on a laptop screen: where the views are, how big, what the graph's
 // view shows after it changes. Boxes are measured, never pixels.
@@ -82,17 +83,6 @@ async function panNodeToBottomRight(page: Page, node: Locator, margin = 24): Pro
   await panBy(page, drawing.x + drawing.width - margin - (box.x + box.width), drawing.y + drawing.height - margin - (box.y + box.height));
 }
 
-/** Starts an execution through the app's API (same origin, the session's CSRF token), as the page does. */
-async function start(request: APIRequestContext, baseURL: string, functionName: string, executionName: string, payload: unknown): Promise<string> {
-  const session = (await (await request.get("/api/session")).json()) as { csrfToken: string };
-  const response = await request.post(`/api/functions/${functionName}/start`, {
-    headers: { origin: baseURL, "x-durable-lens-csrf": session.csrfToken },
-    data: { payload: JSON.stringify(payload), executionName, mode: "async" },
-  });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { arn: string }).arn;
-}
-
 interface HistoryEvent {
   EventId?: number;
   EventType: string;
@@ -158,7 +148,7 @@ test("gives the graph most of the window for an opened history file, fitted read
 test("fits a 20-operation workflow at a zoom where node names can be read, from its start node", async ({ page, request, baseURL }) => {
   // Six items make the sample order workflow 20 operations long while it waits for the warehouse.
   const name = `layout-20-${Date.now().toString(36)}`;
-  const arn = await start(request, baseURL!, "order-processor", name, { orderId: "L20", items: ["a", "b", "c", "d", "e", "f"] });
+  const arn = await startThroughApi(request, baseURL!, "order-processor", name, { orderId: "L20", items: ["a", "b", "c", "d", "e", "f"] });
   // Waiting for the warehouse: nothing more happens until the callback is answered.
   await expect.poll(async () => (await historyOf(request, arn)).some((e) => e.EventType === "CallbackStarted"), { timeout: 30_000 }).toBe(true);
   const operations = new Set((await historyOf(request, arn)).flatMap((e) => (e.Id === undefined ? [] : [e.Id])));

@@ -80,7 +80,7 @@ export function Popover({
           id={id}
           role="dialog"
           aria-modal="false"
-          className={`absolute top-full z-40 ${align === "right" ? "right-0" : "left-0"} mt-1 max-h-[60vh] w-[min(44rem,90vw)] overflow-auto rounded-lg border border-zinc-200 bg-white p-3 shadow-lg`}
+          className={`absolute top-full z-50 ${align === "right" ? "right-0" : "left-0"} mt-1 max-h-[60vh] w-[min(44rem,90vw)] overflow-auto rounded-lg border border-zinc-200 bg-white p-3 shadow-lg`}
         >
           {children}
         </div>
