@@ -89,6 +89,8 @@ export function useGraphViewport({ graph, version, selectedId, clicked, follow }
 
     const selectedChanged = prev?.selectedId !== selectedId;
     if (selectedId && clicked.current !== selectedId && (selectedChanged || (relaidOut && own))) reveal(selectedId);
+    // A click counts once: the same node selected later from elsewhere is brought into view again.
+    if (selectedChanged && clicked.current !== selectedId) clicked.current = undefined;
     if (follow?.length && (prev?.follow !== followKey || (relaidOut && own))) reveal(follow[0]);
     // The group the user just opened comes last: it is what they are looking at now.
     if (heldBox) reveal(h!.id);
