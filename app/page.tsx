@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FunctionList } from "@/components/functions/FunctionList";
+import { WaitingCallbacks } from "@/components/functions/WaitingCallbacks";
 
 export default function FunctionsPage() {
   return (
@@ -9,12 +10,15 @@ export default function FunctionsPage() {
           <h1 className="text-xl font-semibold tracking-tight">Durable functions</h1>
           <p className="text-sm text-zinc-600">Pick a function to browse its executions.</p>
         </div>
-        <p className="text-sm text-zinc-600">
-          Have a history file?{" "}
-          <Link href="/open" className="text-sky-700 hover:underline">
-            Open it offline
-          </Link>
-        </p>
+        <div className="flex flex-wrap items-center gap-4">
+          <WaitingCallbacks />
+          <p className="text-sm text-zinc-600">
+            Have a history file?{" "}
+            <Link href="/open" className="text-sky-700 hover:underline">
+              Open it offline
+            </Link>
+          </p>
+        </div>
       </div>
       <FunctionList />
     </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTarget } from "@/lib/queries";
 import { ThemeToggle } from "@/components/ui/ThemeToggle";
+import { ExecutionLookup } from "@/components/lookup/ExecutionLookup";
 
 /** Shows which service the app reads from, e.g. "local · us-east-1" or "aws · eu-west-1 · dev". */
 function TargetIndicator() {
@@ -45,7 +46,7 @@ function NavLink({ href, children, active }: { href: string; children: string; a
   );
 }
 
-/** The top bar: product name, navigation, target and theme. */
+/** The top bar: product name, navigation, the execution search, target and theme. */
 export function AppHeader() {
   const pathname = usePathname();
   const onOpen = pathname.startsWith("/open");
@@ -74,6 +75,7 @@ export function AppHeader() {
           </nav>
         </div>
         <div className="flex items-center gap-2">
+          <ExecutionLookup />
           <TargetIndicator />
           <ThemeToggle />
         </div>

@@ -123,8 +123,8 @@ test("keeps time range and order in the URL and clears filters from the empty st
 test("says so when a function does not exist, instead of a blank page", async ({ page }) => {
   await page.goto("/functions/no-such-function");
   const alert = page.getByTestId("error-box");
-  await expect(alert).toContainText("Could not list the executions of no-such-function");
-  await expect(alert).toContainText("Function not found: no-such-function");
+  await expect(alert).toContainText("No such durable function");
+  await expect(alert).toContainText("no durable function named “no-such-function”");
   await expect(alert).toHaveAttribute("data-code", "NotFound");
 });
 

@@ -51,6 +51,8 @@ export interface StartResponse {
 
 /** A callback waiting for an answer, with the execution it belongs to. */
 export interface PendingCallback {
+  /** The function whose execution waits. */
+  functionName?: string;
   executionArn: string;
   executionName: string;
   operationId: string;
@@ -68,4 +70,7 @@ export interface CallbackInboxResponse {
   executionsScanned: number;
   /** True when the function had more running executions than one request reads. */
   truncated: boolean;
+  /** Across functions (`GET /api/callbacks`): the functions read, of those the target lists. */
+  functionsScanned?: number;
+  functionsTotal?: number;
 }

@@ -1,43 +1,33 @@
 import "server-only";
-import { GetDurableExecutionHistoryCommand, ListDurableExecutionsByFunctionCommand } from "@aws-sdk/client-lambda";
+import { ListDurableExecutionsByFunctionCommand } from "@aws-sdk/client-lambda";
 import { parseHistory } from "@durable-lens/sdk/history";
 import type { CallbackInboxResponse, PendingCallback } from "./action-types";
+import { mapLimited } from "./concurrency";
+import { readEventsWithoutData } from "./history-events";
 import { getLambdaClient } from "./lambda";
 import { openCallbacks } from "./pending-callbacks";
+import { listDurableFunctions } from "./service";
 
 /** Running executions read per request: a page of the list. Past it the answer says it is partial. */
 const MAX_EXECUTIONS = 100;
+/** Functions read per request across functions: past it the answer says how many were read. */
+export const MAX_INBOX_FUNCTIONS = 25;
+/** Functions read at once (each reads several histories at once). */
+const FUNCTION_CONCURRENCY = 3;
 /** Histories read at once. */
 const CONCURRENCY = 6;
-const HISTORY_PAGE_SIZE = 1000;
-const MAX_HISTORY_PAGES = 20;
 
-async function readEvents(arn: string): Promise<unknown[]> {
-  const events: unknown[] = [];
-  let marker: string | undefined;
-  for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
-    // Names, ids and timeouts are not execution data, so the payloads can stay on the service.
-    const out = await getLambdaClient().send(
-      new GetDurableExecutionHistoryCommand({ DurableExecutionArn: arn, IncludeExecutionData: false, MaxItems: HISTORY_PAGE_SIZE, Marker: marker }),
-    );
-    events.push(...(out.Events ?? []));
-    if (!out.NextMarker || out.NextMarker === marker) break;
-    marker = out.NextMarker;
-  }
-  return events;
-}
-
-async function pendingOf(execution: { arn: string; name: string }): Promise<PendingCallback[]> {
+async function pendingOf(execution: { arn: string; name: string; functionName: string }): Promise<PendingCallback[]> {
   let events: unknown[];
   try {
-    events = await readEvents(execution.arn);
+    events = await readEventsWithoutData(execution.arn);
   } catch (error) {
     // It ended and was deleted between the list and this read: nothing waits there any more.
     if ((error as { name?: unknown }).name === "ResourceNotFoundException") return [];
     throw error;
   }
   return openCallbacks(parseHistory(events).events).map((cb) => {
-    const item: PendingCallback = { executionArn: execution.arn, executionName: execution.name, operationId: cb.operationId, callbackId: cb.callbackId };
+    const item: PendingCallback = { functionName: execution.functionName, executionArn: execution.arn, executionName: execution.name, operationId: cb.operationId, callbackId: cb.callbackId };
     if (cb.name) item.name = cb.name;
     if (cb.startedAt) item.startedAt = cb.startedAt.toISOString();
     if (cb.timeoutSeconds) item.timeoutSeconds = cb.timeoutSeconds;
@@ -56,17 +46,39 @@ export async function listPendingCallbacks(functionName: string): Promise<Callba
     new ListDurableExecutionsByFunctionCommand({ FunctionName: functionName, Statuses: ["RUNNING"], MaxItems: MAX_EXECUTIONS }),
   );
   const executions = (list.DurableExecutions ?? []).flatMap((e) =>
-    e.DurableExecutionArn ? [{ arn: e.DurableExecutionArn, name: e.DurableExecutionName ?? "" }] : [],
+    e.DurableExecutionArn ? [{ arn: e.DurableExecutionArn, name: e.DurableExecutionName ?? "", functionName }] : [],
   );
-  const found: PendingCallback[][] = new Array(executions.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < executions.length) {
-      const i = next++;
-      found[i] = await pendingOf(executions[i]!);
+  const found = await mapLimited(executions, CONCURRENCY, pendingOf);
+  return { callbacks: oldestFirst(found.flat()), executionsScanned: executions.length, truncated: Boolean(list.NextMarker) };
+}
+
+function oldestFirst(callbacks: PendingCallback[]): PendingCallback[] {
+  return callbacks.sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
+}
+
+/**
+ * Every callback waiting across the running executions of the target's durable functions (up to
+ * `maxFunctions` of them; the answer says how many it read of how many), oldest first.
+ *
+ * @example (await listAllPendingCallbacks()).callbacks.length
+ */
+export async function listAllPendingCallbacks(maxFunctions = MAX_INBOX_FUNCTIONS): Promise<CallbackInboxResponse> {
+  const functions = await listDurableFunctions();
+  const read = functions.slice(0, maxFunctions);
+  const inboxes = await mapLimited(read, FUNCTION_CONCURRENCY, async (fn) => {
+    try {
+      return await listPendingCallbacks(fn.name);
+    } catch (error) {
+      // Deleted since it was listed: nothing of it waits.
+      if ((error as { name?: unknown }).name === "ResourceNotFoundException") return { callbacks: [], executionsScanned: 0, truncated: false };
+      throw error;
     }
+  });
+  return {
+    callbacks: oldestFirst(inboxes.flatMap((i) => i.callbacks)),
+    executionsScanned: inboxes.reduce((n, i) => n + i.executionsScanned, 0),
+    truncated: inboxes.some((i) => i.truncated),
+    functionsScanned: read.length,
+    functionsTotal: functions.length,
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, executions.length) }, worker));
-  const callbacks = found.flat().sort((a, b) => (a.startedAt ?? "").localeCompare(b.startedAt ?? ""));
-  return { callbacks, executionsScanned: executions.length, truncated: Boolean(list.NextMarker) };
 }

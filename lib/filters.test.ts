@@ -4,6 +4,7 @@ import {
   filterFromSearchParams,
   filterToSearch,
   fromLocalInput,
+  functionNameMatches,
   isFiltered,
   nameProblem,
   nextPage,
@@ -99,5 +100,17 @@ describe("checks and time windows", () => {
     expect(fromLocalInput(local)).toBe("2026-03-10T12:34:00.000Z");
     expect(toLocalInput("garbage")).toBe("");
     expect(fromLocalInput("")).toBeUndefined();
+  });
+});
+
+describe("function name filter", () => {
+  it("matches part of the name, ignoring case and surrounding spaces", () => {
+    expect(functionNameMatches("order-processor", " ORDER ")).toBe(true);
+    expect(functionNameMatches("order-processor", "")).toBe(true);
+    expect(functionNameMatches("payment-with-retries", "pay")).toBe(true);
+  });
+
+  it("does not match on anything but the name", () => {
+    expect(functionNameMatches("order-processor", "pay")).toBe(false);
   });
 });

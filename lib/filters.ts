@@ -215,3 +215,14 @@ export function fromLocalInput(value: string): string | undefined {
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
+
+/**
+ * Whether a function's name contains the typed filter text, ignoring case. Names only: a
+ * description that happens to contain the text ("pay" in "...payment...") is not a match.
+ *
+ * @example functionNameMatches("order-processor", "ORDER") // true
+ */
+export function functionNameMatches(name: string, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  return q === "" || name.toLowerCase().includes(q);
+}

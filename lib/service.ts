@@ -40,7 +40,12 @@ function errorObject(e: SdkErrorObject | undefined): ErrorObject | undefined {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function summary(e: SdkExecution): ExecutionSummary {
+/**
+ * An execution as the lists show it, from the service's description of it.
+ *
+ * @example summary(await client.send(new GetDurableExecutionCommand({ DurableExecutionArn: arn }))).status
+ */
+export function summary(e: SdkExecution): ExecutionSummary {
   const out: ExecutionSummary = {
     arn: e.DurableExecutionArn ?? "",
     name: e.DurableExecutionName ?? "",

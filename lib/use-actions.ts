@@ -111,15 +111,16 @@ export function useStartExecution() {
 }
 
 /**
- * The callbacks waiting across a function's running executions, refreshed every few seconds.
+ * The callbacks waiting across a function's running executions (across every function's when
+ * no function is given), refreshed every few seconds (every `refreshMs` where only a count is shown).
  *
  * @example const { data } = useCallbackInbox("expense-approval");
  */
-export function useCallbackInbox(functionName: string | undefined) {
+export function useCallbackInbox(functionName: string | undefined, refreshMs: number = INBOX_REFRESH_MS) {
   return useQuery({
     queryKey: ["callbacks", functionName ?? ""],
-    queryFn: ({ signal }) => getJson<CallbackInboxResponse>(`/api/functions/${encodeURIComponent(functionName ?? "")}/callbacks`, signal),
-    enabled: Boolean(functionName),
-    refetchInterval: INBOX_REFRESH_MS,
+    queryFn: ({ signal }) =>
+      getJson<CallbackInboxResponse>(functionName ? `/api/functions/${encodeURIComponent(functionName)}/callbacks` : "/api/callbacks", signal),
+    refetchInterval: refreshMs,
   });
 }

@@ -68,6 +68,7 @@ beforeAll(async () => {
   };
   for (const [k, m] of Object.entries(modules)) handlers[k] = (await m).POST as Handler;
   handlers.execution = (await import("./executions/[arn]/route")).GET as Handler;
+  handlers.parent = (await import("./executions/[arn]/parent/route")).GET as Handler;
   handlers.inbox = (await import("./functions/[name]/callbacks/route")).GET as Handler;
   handlers.counts = (await import("./functions/[name]/counts/route")).GET as Handler;
   handlers.executions = (await import("./functions/[name]/executions/route")).GET as unknown as Handler;
@@ -351,6 +352,7 @@ describe("routes refuse bad names, ARNs, file names and query parameters in the 
     const unknownArn = done.replace(/[0-9a-f-]{36}$/, "00000000-0000-0000-0000-000000000000");
     const routes: [string, (arn: string) => Promise<Response>][] = [
       ["GET execution", (arn) => handlers.execution!(new Request("http://localhost:3000/api/executions/x"), params({ arn }))],
+      ["GET parent", (arn) => handlers.parent!(new Request("http://localhost:3000/api/executions/x/parent"), params({ arn }))],
       ["stop", (arn) => handlers.stop!(appRequest("POST", "/api/executions/x/stop", "{}", session), params({ arn }))],
     ];
     const cases: Case[] = routes.flatMap(([route, call]) => [

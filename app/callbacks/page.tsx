@@ -10,9 +10,9 @@ export default function CallbacksPage() {
     <div className="space-y-4">
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Pending callbacks</h1>
-        <p className="text-sm text-zinc-600">Callbacks a function&apos;s running executions wait for: complete them, fail them, or keep them alive with a heartbeat.</p>
+        <p className="text-sm text-zinc-600">Callbacks the running executions of every durable function (or of the one picked) wait for: complete them, fail them, or keep them alive with a heartbeat.</p>
       </div>
-      {/* The inbox reads its function from the URL, which needs a Suspense boundary. */}
+      {/* The inbox reads its function (if one is picked) from the URL, which needs a Suspense boundary. */}
       <Suspense fallback={<Loading label="Opening the inbox…" />}>
         <CallbackInbox />
       </Suspense>

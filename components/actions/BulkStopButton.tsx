@@ -30,73 +30,80 @@ function Outcome({ outcome, names }: { outcome: BulkStopResponse; names: Readonl
 }
 
 /**
- * "Stop running…" for the running executions of the page shown: a checklist, the count that will
- * be stopped, then one result per execution.
+ * "Stop N selected…" for the executions ticked in the list: a dialog naming how many and which,
+ * an optional reason, then one result per execution. `onDone` runs when the dialog closes after
+ * stopping, so the list can clear its ticks.
  *
- * @example <BulkStopButton executions={page.executions} />
+ * @example <BulkStopButton selected={picked} onDone={selection.clear} />
  */
-export function BulkStopButton({ executions }: { executions: readonly ExecutionSummary[] }) {
-  const running = useMemo(() => executions.filter((e) => e.status === "RUNNING").slice(0, MAX_BULK_STOP), [executions]);
-  const names = useMemo(() => new Map(executions.map((e) => [e.arn, e.name])), [executions]);
+export function BulkStopButton({ selected, onDone }: { selected: readonly ExecutionSummary[]; onDone?: () => void }) {
   const [open, setOpen] = useState(false);
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  // What the dialog acts on is fixed when it opens, so a refresh of the list cannot change it under the user.
+  const [chosen, setChosen] = useState<readonly ExecutionSummary[]>([]);
+  const names = useMemo(() => new Map(chosen.map((e) => [e.arn, e.name])), [chosen]);
   const [reason, setReason] = useState<StopReason>({ ErrorType: "", ErrorMessage: "" });
   const mutation = useBulkStop();
+  const tooMany = selected.length > MAX_BULK_STOP;
   const start = () => {
-    setChosen(new Set(running.map((e) => e.arn)));
+    setChosen(selected);
     mutation.reset();
     setOpen(true);
   };
-  const toggle = (arn: string) =>
-    setChosen((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(arn)) next.add(arn);
-      return next;
-    });
+  const close = () => {
+    setOpen(false);
+    if (mutation.data) onDone?.();
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (chosen.size === 0) return;
-    mutation.mutate({ arns: [...chosen], error: stopError(reason) });
+    if (chosen.length === 0) return;
+    mutation.mutate({ arns: chosen.map((x) => x.arn), error: stopError(reason) });
   };
-  const count = chosen.size;
+  const count = chosen.length;
+  const plural = (n: number) => `${n} execution${n === 1 ? "" : "s"}`;
   return (
     <>
-      <button type="button" className={buttonStyles.dangerOutline} onClick={start} disabled={running.length === 0} title={running.length === 0 ? "Nothing on this page is running" : undefined}>
-        Stop running… ({running.length})
+      <button
+        type="button"
+        className={buttonStyles.dangerOutline}
+        onClick={start}
+        disabled={selected.length === 0 || tooMany}
+        title={selected.length === 0 ? "Tick running executions in the list to stop them" : tooMany ? `At most ${MAX_BULK_STOP} at a time` : undefined}
+        data-testid="bulk-stop-button"
+      >
+        Stop {selected.length} selected…
       </button>
-      <ActionDialog open={open} onClose={() => setOpen(false)} title="Stop running executions" testId="bulk-stop-dialog">
+      <ActionDialog open={open} onClose={close} title={`Stop ${plural(count)}?`} testId="bulk-stop-dialog">
         {mutation.data ? (
           <div className="space-y-4">
             <Outcome outcome={mutation.data} names={names} />
             <div className="flex justify-end">
-              <button type="button" className={buttonStyles.secondary} onClick={() => setOpen(false)}>
+              <button type="button" className={buttonStyles.secondary} onClick={close}>
                 Close
               </button>
             </div>
           </div>
         ) : (
           <form onSubmit={submit} className="space-y-4">
-            <fieldset className="space-y-1">
-              <legend className="mb-1 text-sm text-zinc-600">The running executions on this page of the list:</legend>
-              <ul className="max-h-56 space-y-0.5 overflow-y-auto rounded-md border border-zinc-200 p-2">
-                {running.map((e) => (
-                  <li key={e.arn}>
-                    <label className="flex items-center gap-2 text-sm">
-                      <input type="checkbox" checked={chosen.has(e.arn)} onChange={() => toggle(e.arn)} />
-                      <span className="font-mono">{e.name}</span>
-                    </label>
+            <div className="space-y-1">
+              <p className="text-sm text-zinc-600" data-testid="bulk-stop-summary">
+                These {plural(count)} will be stopped; their pending steps, waits and callbacks are abandoned:
+              </p>
+              <ul className="max-h-56 space-y-0.5 overflow-y-auto rounded-md border border-zinc-200 p-2" data-testid="bulk-stop-list">
+                {chosen.map((e) => (
+                  <li key={e.arn} className="font-mono text-sm">
+                    {e.name}
                   </li>
                 ))}
               </ul>
-            </fieldset>
+            </div>
             <StopFields reason={reason} onChange={setReason} />
             <ActionError title="Could not stop the executions" error={mutation.error} />
             <div className="flex justify-end gap-2">
-              <button type="button" className={buttonStyles.secondary} onClick={() => setOpen(false)}>
+              <button type="button" className={buttonStyles.secondary} onClick={close}>
                 Cancel
               </button>
               <button type="submit" className={buttonStyles.danger} disabled={count === 0 || mutation.isPending}>
-                {mutation.isPending ? "Stopping…" : `Stop ${count} execution${count === 1 ? "" : "s"}`}
+                {mutation.isPending ? "Stopping…" : `Stop ${plural(count)}`}
               </button>
             </div>
           </form>

@@ -6,19 +6,19 @@ import { BulkStopButton } from "./BulkStopButton";
 import { StartExecutionButton } from "./StartExecutionButton";
 
 /**
- * The actions above a function's executions: start one, stop the running ones shown, and the
+ * The actions above a function's executions: start one, stop the ones ticked in the list, and the
  * callback inbox. Mutations are hidden in read-only mode; the inbox link stays.
  *
- * @example <ListActions functionName="order-processor" executions={page.executions} />
+ * @example <ListActions functionName="order-processor" selected={picked} onStopped={selection.clear} />
  */
-export function ListActions({ functionName, executions }: { functionName: string; executions: readonly ExecutionSummary[] }) {
+export function ListActions({ functionName, selected, onStopped }: { functionName: string; selected: readonly ExecutionSummary[]; onStopped?: () => void }) {
   const enabled = useActionsEnabled();
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="list-actions">
       {enabled ? (
         <>
           <StartExecutionButton functionName={functionName} />
-          <BulkStopButton executions={executions} />
+          <BulkStopButton selected={selected} onDone={onStopped} />
         </>
       ) : null}
       <Link href={`/callbacks?function=${encodeURIComponent(functionName)}`} className="ml-auto text-sm text-sky-700 hover:underline">

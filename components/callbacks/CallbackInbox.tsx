@@ -20,6 +20,7 @@ interface Answered {
 
 const SAID: Record<CallbackActionResponse["action"], string> = { succeed: "Completed", fail: "Failed", heartbeat: "Sent a heartbeat to" };
 
+/** The function whose callbacks are shown; "" is every function. */
 function FunctionPicker({ value, onChange }: { value: string | undefined; onChange: (name: string) => void }) {
   const { data, error } = useFunctions();
   return (
@@ -32,9 +33,7 @@ function FunctionPicker({ value, onChange }: { value: string | undefined; onChan
         data-testid="inbox-function"
         disabled={!data}
       >
-        <option value="" disabled>
-          {error ? "could not list functions" : data ? "pick a function" : "loading…"}
-        </option>
+        <option value="">{error ? "all functions (could not list them)" : "all functions"}</option>
         {data?.functions.map((f) => (
           <option key={f.name} value={f.name}>
             {f.name}
@@ -46,8 +45,9 @@ function FunctionPicker({ value, onChange }: { value: string | undefined; onChan
 }
 
 /**
- * Every callback waiting across a function's running executions (the function is `?function=` in
- * the URL), with the answer forms and copyable commands; what was just answered stays listed above.
+ * Every callback waiting across the running executions of every durable function, or of one
+ * (`?function=` in the URL), with the answer forms and copyable commands; what was just answered
+ * stays listed above.
  *
  * @example <CallbackInbox />
  */
@@ -62,7 +62,8 @@ export function CallbackInbox() {
   const [answered, setAnswered] = useState<Answered[]>([]);
   const onSent = (callback: PendingCallback, sent: CallbackActionResponse) =>
     setAnswered((prev) => [{ key: `${sent.callbackId}-${sent.sentAt}`, callback, sent }, ...prev].slice(0, 5));
-  const choose = (name: string) => router.replace(`${pathname}?function=${encodeURIComponent(name)}`, { scroll: false });
+  const choose = (name: string) => router.replace(name ? `${pathname}?function=${encodeURIComponent(name)}` : pathname, { scroll: false });
+  const scope = functionName ?? "any function";
 
   return (
     <div className="space-y-4" data-testid="callback-inbox">
@@ -74,12 +75,10 @@ export function CallbackInbox() {
               Executions of {functionName}
             </Link>
           ) : null}
-          {functionName ? `Refreshing every ${INBOX_REFRESH_MS / 1000} s` : null}
-          {functionName ? (
-            <button type="button" className="text-sky-700 hover:underline disabled:text-zinc-400" onClick={() => refetch()} disabled={isFetching}>
-              {isFetching ? "Refreshing…" : "Refresh"}
-            </button>
-          ) : null}
+          {`Refreshing every ${INBOX_REFRESH_MS / 1000} s`}
+          <button type="button" className="text-sky-700 hover:underline disabled:text-zinc-400" onClick={() => refetch()} disabled={isFetching}>
+            {isFetching ? "Refreshing…" : "Refresh"}
+          </button>
         </span>
       </div>
 
@@ -103,18 +102,18 @@ export function CallbackInbox() {
         </ul>
       ) : null}
 
-      {!functionName ? (
-        <EmptyState title="Pick a function to see the callbacks its running executions wait for." />
-      ) : isPending ? (
+      {isPending ? (
         <SkeletonRows rows={3} columns={3} label="Looking for waiting callbacks…" />
       ) : error && !data ? (
-        <QueryErrorBox title={`Could not read the callbacks of ${functionName}`} error={error} />
+        <QueryErrorBox title={`Could not read the callbacks of ${scope}`} error={error} />
       ) : data.callbacks.length === 0 ? (
-        <EmptyState title={`No callbacks of ${functionName} are waiting.`}>
+        <EmptyState title={`No callbacks of ${scope} are waiting.`}>
           <p>
             {data.executionsScanned === 0
-              ? "None of its executions is running."
-              : `Its ${data.executionsScanned} running execution${data.executionsScanned === 1 ? " waits" : "s wait"} for no callback right now.`}
+              ? functionName
+                ? "None of its executions is running."
+                : "No execution is running."
+              : `${functionName ? "Its" : "The"} ${data.executionsScanned} running execution${data.executionsScanned === 1 ? " waits" : "s wait"} for no callback right now.`}
           </p>
         </EmptyState>
       ) : (
@@ -126,10 +125,15 @@ export function CallbackInbox() {
           </ul>
           <p className="text-xs text-zinc-500">
             {data.callbacks.length} waiting across {data.executionsScanned} running execution{data.executionsScanned === 1 ? "" : "s"}
-            {data.truncated ? " (only the newest 100 running executions were read)" : ""}.
+            {data.truncated ? ` (only the newest 100 running executions${functionName ? "" : " of each function"} were read)` : ""}.
           </p>
         </>
       )}
+      {data?.functionsTotal !== undefined && data.functionsScanned !== undefined && data.functionsScanned < data.functionsTotal ? (
+        <p className="text-xs text-amber-800" data-testid="inbox-functions-partial">
+          Read {data.functionsScanned} of {data.functionsTotal} functions; pick a function above to see the callbacks of one of the others.
+        </p>
+      ) : null}
       {error && data ? (
         <p role="alert" className="text-sm text-red-700">
           Refreshing failed: {error.message}

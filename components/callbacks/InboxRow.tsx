@@ -38,7 +38,7 @@ export function InboxRow({
   const timeoutAt = callbackDeadline({ startedAt: started, timeoutSeconds: cb.timeoutSeconds });
   const beatAt = heartbeatDeadline({ startedAt: started, heartbeatTimeoutSeconds: cb.heartbeatTimeoutSeconds }, lastBeat);
   return (
-    <li className="space-y-3 px-4 py-3" data-testid="inbox-row" data-execution-name={cb.executionName} data-callback-name={cb.name ?? ""}>
+    <li className="space-y-3 px-4 py-3" data-testid="inbox-row" data-function-name={cb.functionName ?? ""} data-execution-name={cb.executionName} data-callback-name={cb.name ?? ""}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 space-y-1">
           <p className="flex flex-wrap items-baseline gap-x-2">
@@ -47,6 +47,7 @@ export function InboxRow({
             <Link href={`${executionPath(cb.executionArn)}?op=${encodeURIComponent(cb.operationId)}`} className="font-mono text-sm text-sky-800 hover:underline" data-testid="inbox-execution-link">
               {cb.executionName}
             </Link>
+            {cb.functionName ? <span className="font-mono text-xs text-zinc-500">of {cb.functionName}</span> : null}
           </p>
           <div className="flex min-w-0 items-center gap-2">
             <code className="min-w-0 max-w-[28rem] truncate rounded bg-zinc-100 px-1.5 py-0.5 text-[11px] text-zinc-700" title={cb.callbackId}>

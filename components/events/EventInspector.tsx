@@ -4,6 +4,8 @@ import type { ErrorObject, Event } from "@durable-lens/sdk/protocol";
 import { formatTimestamp } from "@/lib/format";
 import { ErrorDetails } from "@/components/execution/ErrorDetails";
 import { JsonPayload } from "@/components/execution/JsonPayload";
+import { operationStanding } from "@/components/execution/operation-standing";
+import { StatusBadge } from "@/components/ui/StatusBadge";
 
 interface PayloadMembers {
   Input?: { Payload?: string; Truncated?: boolean };
@@ -57,6 +59,11 @@ export function EventInspector({
               <button type="button" className="font-mono text-sky-700 hover:underline" onClick={() => onSelectOperation(operation.id)} data-testid="event-operation-link">
                 {operationLabel(operation)}
               </button>
+            </dd>
+            <dt className="text-zinc-500">Its status</dt>
+            <dd className="space-y-0.5" data-testid="event-operation-standing" data-abandoned={operation.abandoned ? "true" : undefined}>
+              <StatusBadge status={operationStanding(operation).label} />
+              <p className="text-zinc-700">{operationStanding(operation).summary}</p>
             </dd>
           </>
         ) : null}

@@ -6,6 +6,7 @@ import { CopyButton } from "@/components/ui/CopyButton";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { ErrorDetails } from "./ErrorDetails";
 import type { ExecutionFacts } from "./execution-facts";
+import { InvokedBy } from "./InvokedBy";
 import { JsonPayload } from "./JsonPayload";
 import { Popover } from "./Popover";
 
@@ -71,6 +72,7 @@ export function ExecutionHeader({
           </Fact>
           {execution.version ? <Fact label="Version">{execution.version}</Fact> : null}
         </p>
+        {execution.arn && source === "live" ? <InvokedBy arn={execution.arn} /> : null}
       </div>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <Popover label="Input" testId="execution-input">

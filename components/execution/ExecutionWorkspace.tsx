@@ -1,7 +1,7 @@
 "use client";
 import { buildReplayPoints, filterEventRows, type EventRow } from "@durable-lens/sdk/history";
 import type { Event } from "@durable-lens/sdk/protocol";
-import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
+import { Suspense, useCallback, useDeferredValue, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import type { ExecutionDetail } from "@/lib/api-types";
 import { EventInspector } from "@/components/events/EventInspector";
 import { EventsView } from "@/components/events/EventsView";
@@ -9,7 +9,7 @@ import { ExecutionGraph } from "@/components/graph/ExecutionGraph";
 import { useGraphModel } from "@/components/graph/use-graph-model";
 import { Loading } from "@/components/ui/Loading";
 import { Timeline } from "@/components/timeline/Timeline";
-import { isPendingWork, TimeTravelBar } from "@/components/replay/TimeTravelBar";
+import { isWork, TimeTravelBar } from "@/components/replay/TimeTravelBar";
 import { useTimeTravel } from "@/components/replay/use-time-travel";
 import { ExecutionHeader } from "./ExecutionHeader";
 import { FullscreenButton } from "./FullscreenButton";
@@ -18,7 +18,7 @@ import { HealthStrip, HealthSummary } from "./HealthStrip";
 import { HistoryProblems } from "./HistoryProblems";
 import { OperationInspector } from "./OperationInspector";
 import { Popover } from "./Popover";
-import { matchingIds, operationMatches, stepIndex, visibleNodeId } from "./selection";
+import { matchCount, matchingIds, operationMatches, stepIndex, visibleNodeId } from "./selection";
 import { ShortcutHints } from "./ShortcutHints";
 import { SplitHandle } from "./SplitHandle";
 import { useFillViewport } from "./use-fill-viewport";
@@ -26,6 +26,7 @@ import { useFullscreen } from "./use-fullscreen";
 import { useStoredWidth } from "./use-stored-width";
 import { useExecutionModel } from "./use-execution-model";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
+import { useWorkspaceSearch } from "./use-workspace-search";
 import { useWorkspaceUrl } from "./use-workspace-url";
 import { WorkspaceTabs } from "./WorkspaceTabs";
 import { readWorkspaceState, type WorkspaceTab } from "./workspace-url";
@@ -62,29 +63,17 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
   const shownPoint = useDeferredValue(travel.point);
   const model = useMemo(() => (shownPoint ? models.asOf(shownPoint) : latest), [models, latest, shownPoint]);
 
-  // The box answers every keystroke; the views filter with the deferred value so typing stays smooth.
-  const [query, setQueryState] = useState(url.query);
-  // Only back/forward brings a different search from the URL; reading it on every URL change
-  // would race with typing (the URL trails the box by a render).
-  useEffect(() => {
-    const onPop = () => setQueryState(new URLSearchParams(window.location.search).get("q") ?? "");
-    window.addEventListener("popstate", onPop);
-    return () => window.removeEventListener("popstate", onPop);
-  }, []);
-  const deferredQuery = useDeferredValue(query);
-  const setQuery = (q: string) => {
-    setQueryState(q);
-    change({ q }, "replace");
-  };
+  // One search per scope (operations on Graph and Timeline, events on Events), so a filter typed on one tab never dims another.
+  const search = useWorkspaceSearch(url, change);
   const searchRef = useRef<HTMLInputElement>(null);
   const [types, setTypes] = useState<ReadonlySet<string>>(new Set());
 
   const { graph: graphModel, toggleGroup, showMore } = useGraphModel(model.projection.operations, model.defaultCollapsed);
   const drawn = useMemo(() => new Set(graphModel.nodes.map((n) => n.id)), [graphModel]);
-  const matches = useMemo(() => matchingIds(model.projection.operations, model.byId, deferredQuery), [model, deferredQuery]);
+  const matches = useMemo(() => matchingIds(model.projection.operations, model.byId, search.operations), [model, search.operations]);
 
   const rows = tab === "events" || eventId !== undefined ? model.eventRows() : undefined;
-  const filteredRows = useMemo(() => (rows ? filterEventRows(rows, { types, text: deferredQuery }) : []), [rows, types, deferredQuery]);
+  const filteredRows = useMemo(() => (rows ? filterEventRows(rows, { types, text: search.events }) : []), [rows, types, search.events]);
   const timeline = tab === "timeline" ? model.timeline() : undefined;
 
   // The header describes the execution as it stands; the time-travel bar below it says what the views show.
@@ -109,7 +98,7 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
       if (row?.eventId !== undefined) selectEvent(row.eventId, "replace");
       return;
     }
-    const list = deferredQuery.trim() ? model.order.filter((op) => operationMatches(op, deferredQuery)) : model.order;
+    const list = search.operations.trim() ? model.order.filter((op) => operationMatches(op, search.operations)) : model.order;
     const i = stepIndex(list.findIndex((op) => op.id === current.opId), direction, list.length);
     const op = i === undefined ? undefined : list[i];
     if (op) selectOp(op.id, "replace");
@@ -135,7 +124,7 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
       const first = filteredRows[0];
       if (first?.eventId !== undefined) selectEvent(first.eventId);
     } else {
-      const first = model.order.find((op) => operationMatches(op, query));
+      const first = model.order.find((op) => operationMatches(op, search.text));
       if (first) selectOp(first.id);
     }
   };
@@ -143,7 +132,7 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
   // What a past point waits for stays in view as the scrubber moves (drawn as itself or its closed group).
   const follow = useMemo(() => {
     if (!shownPoint) return undefined;
-    const ids = model.order.filter(isPendingWork).map((op) => visibleNodeId(op.id, model.byId, drawn));
+    const ids = model.order.filter(isWork).map((op) => visibleNodeId(op.id, model.byId, drawn));
     return ids.filter((id): id is string => id !== undefined);
   }, [shownPoint, model, drawn]);
 
@@ -192,7 +181,7 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
           )
         ) : null}
         {tab === "timeline" && timeline ? (
-          <Timeline model={timeline} selectedId={opId} onSelect={selectOp} onSelectEvent={selectEvent} query={deferredQuery} />
+          <Timeline model={timeline} selectedId={opId} onSelect={selectOp} onSelectEvent={selectEvent} query={search.operations} />
         ) : null}
         {tab === "events" && rows ? (
           <EventsView
@@ -270,8 +259,9 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
             <WorkspaceTabs
               tab={tab}
               onTab={setTab}
-              query={query}
-              onQuery={setQuery}
+              query={search.text}
+              onQuery={search.setText}
+              found={tab === "events" ? (search.events.trim() ? filteredRows.length : undefined) : matchCount(model.order, search.operations)}
               onSubmit={onSubmitSearch}
               searchRef={searchRef}
               counts={{ graph: model.health.operations, events: model.events.length }}
@@ -299,8 +289,8 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
 /**
  * Everything about one execution below the breadcrumb: a two-line header (with the limits), then
  * the operation view filling the rest of the window: time travel, the Graph / Timeline / Events
- * views and the inspector beside them (a resizable split), with a fullscreen mode. Driven by props only, so a live execution and an opened file
- * render the same way; the view, the selection and the point in time live in the URL (`?tab=`,
+ * views and the inspector beside them (a resizable split), with a fullscreen mode. Driven by props
+ * only, so a live execution and an opened file render the same way; the view, the selection and the point in time live in the URL (`?tab=`,
  * `?op=`, `?event=`, `?q=`, `?at=`). With `?at=` the views show the execution as it stood at that
  * event, and the live execution's actions are hidden.
  *

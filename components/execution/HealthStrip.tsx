@@ -71,9 +71,16 @@ export function HealthStrip({ health, onSelectOperation }: { health: HistoryHeal
           {health.truncatedPayloads > 0 ? ` · ${health.truncatedPayloads} truncated payloads` : ""})
         </span>
       </div>
+      {health.abandoned > 0 ? (
+        <p className="text-zinc-600" title="Operations still open when the execution ended: they never finished.">
+          {abandonedText(health.abandoned)}: the execution ended first
+        </p>
+      ) : null}
     </section>
   );
 }
+
+const abandonedText = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "operation" : "operations"} never finished`;
 
 /** The fullest of the three meters, as a fraction of its limit. */
 function fullest(health: HistoryHealth): number {
@@ -86,7 +93,8 @@ function fullest(health: HistoryHealth): number {
 
 /**
  * The limits in a few words, for the button that opens the {@link HealthStrip}: a dot coloured
- * by the fullest meter, how full it is, and the failed attempts when there are any.
+ * by the fullest meter, how full it is, and the failed attempts and the operations that never
+ * finished when there are any.
  *
  * @example <HealthSummary health={model.health} />
  */
@@ -101,6 +109,11 @@ export function HealthSummary({ health }: { health: HistoryHealth }) {
       {health.failedAttempts > 0 ? (
         <span className="font-normal text-red-800">
           · {health.failedAttempts.toLocaleString("en-US")} failed {health.failedAttempts === 1 ? "attempt" : "attempts"}
+        </span>
+      ) : null}
+      {health.abandoned > 0 ? (
+        <span className="font-normal text-zinc-600" data-testid="health-abandoned" title="Operations still open when the execution ended">
+          · {abandonedText(health.abandoned)}
         </span>
       ) : null}
     </span>

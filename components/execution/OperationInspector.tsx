@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { operationDurationMs, operationLabel, type AttemptView, type OperationView, type ReplayPoint } from "@durable-lens/sdk/history";
+import { isOpen, operationDurationMs, operationLabel, type AttemptView, type OperationView, type ReplayPoint } from "@durable-lens/sdk/history";
 import type { ReactNode } from "react";
 import { durationBetween, formatDuration, formatTimestamp } from "@/lib/format";
 import { executionPath } from "@/lib/segments";
@@ -12,6 +12,7 @@ import { TypeIcon } from "@/components/graph/TypeIcon";
 import { Countdown } from "@/components/timeline/Countdown";
 import { ErrorDetails } from "./ErrorDetails";
 import { JsonPayload } from "./JsonPayload";
+import { abandonedText, operationStanding } from "./operation-standing";
 
 /** Children listed by name before "and N more": enough to step into a map, bounded for 3,000 items. */
 const CHILDREN_SHOWN = 50;
@@ -50,7 +51,20 @@ function Due({ at, asOf }: { at: number; asOf: ReplayPoint | undefined }) {
   );
 }
 
-function Attempt({ attempt, next, last, asOf }: { attempt: AttemptView; next: AttemptView | undefined; last: boolean; asOf: ReplayPoint | undefined }) {
+function Attempt({
+  attempt,
+  next,
+  last,
+  asOf,
+  neverRan,
+}: {
+  attempt: AttemptView;
+  next: AttemptView | undefined;
+  last: boolean;
+  asOf: ReplayPoint | undefined;
+  /** Set when the execution ended before the retry after this attempt: why it never ran. */
+  neverRan?: string;
+}) {
   const delay = attempt.nextAttemptDelaySeconds;
   const waited = next ? durationBetween(attempt.endedAt, next.startedAt) : undefined;
   const retryAt = delay !== undefined && attempt.endedAt ? attempt.endedAt.getTime() + delay * 1000 : undefined;
@@ -73,7 +87,8 @@ function Attempt({ attempt, next, last, asOf }: { attempt: AttemptView; next: At
         <p className="text-xs text-amber-800" data-testid="attempt-delay">
           Retry after {formatDuration(delay * 1000)}
           {waited !== undefined ? ` · next attempt started ${formatDuration(waited)} later` : null}
-          {!next && last && retryAt !== undefined ? (
+          {neverRan ? ` · ${neverRan}` : null}
+          {!next && last && retryAt !== undefined && !neverRan ? (
             <>
               {" · due "}
               <Due at={retryAt} asOf={asOf} />
@@ -98,7 +113,7 @@ function WaitSchedule({ op, asOf }: { op: OperationView; asOf: ReplayPoint | und
         {scheduled ? <Fact label="Scheduled end">{formatTimestamp(scheduled, true)}</Fact> : null}
         {op.endedAt ? <Fact label="Ended">{formatTimestamp(op.endedAt, true)}</Fact> : null}
         {lateMs !== undefined ? <Fact label="Fired">{lateMs >= 0 ? `${formatDuration(lateMs)} after schedule` : `${formatDuration(-lateMs)} early`}</Fact> : null}
-        {op.status === "STARTED" && scheduled ? (
+        {op.status === "STARTED" && scheduled && !op.abandoned ? (
           <Fact label="Ends">
             <Due at={scheduled.getTime()} asOf={asOf} />
           </Fact>
@@ -125,7 +140,7 @@ function CallbackFacts({ op, asOf }: { op: OperationView; asOf: ReplayPoint | un
       <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-xs">
         {cb.timeoutSeconds !== undefined ? <Fact label="Timeout">{formatDuration(cb.timeoutSeconds * 1000)}</Fact> : null}
         {cb.heartbeatTimeoutSeconds !== undefined ? <Fact label="Heartbeat every">{formatDuration(cb.heartbeatTimeoutSeconds * 1000)}</Fact> : null}
-        {op.status === "STARTED" && timeoutAt !== undefined ? (
+        {op.status === "STARTED" && timeoutAt !== undefined && !op.abandoned ? (
           <Fact label="Times out">
             <Due at={timeoutAt} asOf={asOf} />
           </Fact>
@@ -148,7 +163,7 @@ function Children({ op, byId, onSelect }: { op: OperationView; byId: ReadonlyMap
               <button type="button" onClick={() => onSelect(id)} className="flex w-full items-center gap-2 rounded px-1 py-0.5 text-left hover:bg-zinc-100">
                 <TypeIcon type={child.type} className="h-3 w-3 shrink-0 text-zinc-500" />
                 <span className="min-w-0 flex-1 truncate font-mono">{operationLabel(child)}</span>
-                <StatusBadge status={child.status} />
+                <StatusBadge status={operationStanding(child).label} />
               </button>
             </li>
           );
@@ -179,7 +194,9 @@ export interface OperationInspectorProps {
  * @example <OperationInspector operation={op} byId={byId} onSelect={select} onSelectEvent={selectEvent} onClose={clear} />
  */
 export function OperationInspector({ operation: op, byId, onSelect, onSelectEvent, onClose, asOf }: OperationInspectorProps) {
-  const running = op.status === "STARTED" || op.status === "PENDING";
+  const open = isOpen(op);
+  const standing = operationStanding(op);
+  const abandoned = op.abandoned;
   const parent = op.parentId ? byId.get(op.parentId) : undefined;
   const truncated = new Set(op.truncatedPayloads ?? []);
   const invokedArn = op.chainedInvoke?.durableExecutionArn;
@@ -197,7 +214,7 @@ export function OperationInspector({ operation: op, byId, onSelect, onSelectEven
         </div>
         <div className="flex shrink-0 items-center gap-2">
           <span data-testid="inspector-status">
-            <StatusBadge status={op.status} />
+            <StatusBadge status={standing.label} />
           </span>
           <button type="button" onClick={onClose} className="rounded px-1.5 text-lg leading-none text-zinc-500 hover:bg-zinc-100" aria-label="Close details">
             ×
@@ -223,8 +240,8 @@ export function OperationInspector({ operation: op, byId, onSelect, onSelectEven
         ) : null}
         <Fact label="Type">{op.subType ? `${op.type} / ${op.subType}` : op.type}</Fact>
         <Fact label="Started">{formatTimestamp(op.startedAt, true)}</Fact>
-        <Fact label="Ended">{running ? "—" : formatTimestamp(op.endedAt, true)}</Fact>
-        <Fact label="Duration">{running ? "running" : formatDuration(operationDurationMs(op))}</Fact>
+        <Fact label="Ended">{abandoned ? "never" : open ? "—" : formatTimestamp(op.endedAt, true)}</Fact>
+        <Fact label="Duration">{abandoned ? "never finished" : open ? "running" : formatDuration(operationDurationMs(op))}</Fact>
         {op.executionTimeoutSeconds !== undefined ? <Fact label="Timeout">{formatDuration(op.executionTimeoutSeconds * 1000)}</Fact> : null}
         <Fact label="Events">
           <span className="flex flex-wrap gap-x-1.5">
@@ -247,6 +264,14 @@ export function OperationInspector({ operation: op, byId, onSelect, onSelectEven
         ) : null}
       </dl>
 
+      {abandoned ? (
+        <p className="rounded-md bg-zinc-100 p-2 text-xs text-zinc-800" data-testid="inspector-abandoned">
+          {standing.summary.charAt(0).toUpperCase() + standing.summary.slice(1)}
+          {abandoned.retryNeverRan !== undefined && abandoned.executionEndedAt ? ` (${abandoned.executionStatus} at ${formatTimestamp(abandoned.executionEndedAt, true)})` : ` (${abandoned.executionStatus})`}.
+          {" "}Its last recorded status is {op.status}: it was still {op.status === "PENDING" ? "waiting to retry" : "going"} when the execution ended.
+        </p>
+      ) : null}
+
       {op.truncated && truncated.size === 0 ? (
         <p className="rounded-md bg-amber-50 p-2 text-xs text-amber-900" data-testid="truncated-marker">
           The service truncated at least one of this operation&apos;s payloads.
@@ -255,7 +280,7 @@ export function OperationInspector({ operation: op, byId, onSelect, onSelectEven
 
       <WaitSchedule op={op} asOf={asOf} />
       <CallbackFacts op={op} asOf={asOf} />
-      {asOf ? null : <InspectorCallbackActions op={op} />}
+      {asOf || abandoned ? null : <InspectorCallbackActions op={op} />}
 
       {op.input !== undefined || truncated.has("input") ? (
         <Section title="Input">
@@ -278,9 +303,16 @@ export function OperationInspector({ operation: op, byId, onSelect, onSelectEven
       {op.attempts.length > 0 ? (
         <Section title={`Attempts (${op.attempts.length})`} testId="inspector-attempts">
           <ol className="space-y-2">
-            {op.attempts.map((a, i) => (
-              <Attempt key={a.number} attempt={a} next={op.attempts[i + 1]} last={i === op.attempts.length - 1} asOf={asOf} />
-            ))}
+            {op.attempts.map((a, i) => {
+              const last = i === op.attempts.length - 1;
+              const neverRan = last && abandoned?.retryNeverRan !== undefined ? abandonedText(abandoned) : undefined;
+              return <Attempt key={a.number} attempt={a} next={op.attempts[i + 1]} last={last} asOf={asOf} neverRan={neverRan} />;
+            })}
+            {abandoned?.retryNeverRan !== undefined ? (
+              <li className="rounded-md border border-dashed border-zinc-300 p-2.5 text-xs text-zinc-600" data-testid="attempt-never-ran">
+                <span className="font-semibold text-zinc-800">Attempt {abandoned.retryNeverRan}</span> never ran: {abandonedText(abandoned)}.
+              </li>
+            ) : null}
           </ol>
         </Section>
       ) : null}

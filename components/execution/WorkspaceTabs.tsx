@@ -1,13 +1,39 @@
 "use client";
 import type { ReactNode, RefObject } from "react";
+import { OPERATION_SEARCH_FIELDS } from "./selection";
+import { searchScope, type SearchScope } from "./use-workspace-search";
 import { WORKSPACE_TABS, type WorkspaceTab } from "./workspace-url";
 
 const LABELS: Record<WorkspaceTab, string> = { graph: "Graph", timeline: "Timeline", events: "Events" };
 
+/** What each scope's box says it searches: the Graph and Timeline search operations, the Events tab events. */
+const SEARCH_TEXT: Record<SearchScope, { label: string; placeholder: string; noun: string }> = {
+  operations: { label: "Filter operations", placeholder: `Filter operations by ${OPERATION_SEARCH_FIELDS}`, noun: "operations" },
+  events: { label: "Filter events", placeholder: 'Filter events by type, name, details ("phrases")', noun: "events" },
+};
+
+/** The search's outcome next to the box: how many match, or that nothing does. */
+function SearchResult({ scope, query, found }: { scope: SearchScope; query: string; found: number }) {
+  const { noun } = SEARCH_TEXT[scope];
+  if (found === 0) {
+    return (
+      <p role="status" data-testid="search-empty" className="w-full rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
+        No {noun} match “{query.trim()}”.{scope === "operations" ? " This box searches operations; event details are searched on the Events tab." : ""}
+      </p>
+    );
+  }
+  return (
+    <p role="status" data-testid="search-found" className="text-xs text-zinc-500">
+      {found.toLocaleString("en-US")} {found === 1 ? noun.slice(0, -1) : noun} match
+    </p>
+  );
+}
+
 /**
- * The view switcher and the page's search box (`/` focuses it), then `children` (view controls).
+ * The view switcher and the page's search box (`/` focuses it). The box searches what the tab
+ * shows (operations on Graph and Timeline, events on Events), says so, and says when nothing matches; then `children` (view controls).
  *
- * @example <WorkspaceTabs tab="graph" onTab={setTab} query={q} onQuery={setQ} searchRef={ref} onSubmit={pickFirst} />
+ * @example <WorkspaceTabs tab="graph" onTab={setTab} query={q} onQuery={setQ} searchRef={ref} onSubmit={pickFirst} found={3} />
  */
 export function WorkspaceTabs({
   tab,
@@ -17,6 +43,7 @@ export function WorkspaceTabs({
   onSubmit,
   searchRef,
   counts,
+  found,
   children,
 }: {
   tab: WorkspaceTab;
@@ -26,9 +53,13 @@ export function WorkspaceTabs({
   onSubmit: () => void;
   searchRef: RefObject<HTMLInputElement | null>;
   counts: Partial<Record<WorkspaceTab, number>>;
+  /** How many items the tab's search matches; undefined while the box is empty. */
+  found?: number;
   /** Controls of the whole view (e.g. fullscreen), at the end of the bar. */
   children?: ReactNode;
 }) {
+  const scope = searchScope(tab);
+  const text = SEARCH_TEXT[scope];
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-3 py-1.5">
       <div role="tablist" aria-label="Views" className="flex gap-1">
@@ -65,8 +96,10 @@ export function WorkspaceTabs({
             if (query) onQuery("");
             else e.currentTarget.blur();
           }}
-          placeholder={tab === "events" ? 'Filter events (words or "phrases")' : "Find operations by name, id or type"}
-          aria-label="Search"
+          placeholder={text.placeholder}
+          title={text.placeholder}
+          aria-label={text.label}
+          data-scope={scope}
           data-testid="workspace-search"
           className="w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-sm placeholder:text-zinc-400 focus:border-sky-500 focus:outline-none"
         />
@@ -77,6 +110,7 @@ export function WorkspaceTabs({
       <p className="hidden text-[11px] text-zinc-400 xl:block" aria-hidden>
         j/k step · Esc clears
       </p>
+      {found !== undefined && query.trim() !== "" ? <SearchResult scope={scope} query={query} found={found} /> : null}
       {children}
     </div>
   );

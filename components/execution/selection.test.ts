@@ -1,7 +1,8 @@
 import { fixtureJson } from "../../sdk/src/local/recorded-histories.test-support";
 import { describe, expect, it } from "vitest";
 import { buildGraphModel, buildOperations, moreNodeId, parseHistory } from "@durable-lens/sdk/history";
-import { matchingIds, operationMatches, stepIndex, visibleNodeId } from "./selection";
+import { matchCount, matchingIds, operationMatches, stepIndex, visibleNodeId } from "./selection";
+import { searchScope } from "./use-workspace-search";
 
 const ops = buildOperations(parseHistory(fixtureJson("map-basic.history.json")).events);
 const byId = new Map(ops.map((op) => [op.id, op]));
@@ -44,5 +45,24 @@ describe("matchingIds", () => {
     expect(matchingIds(ops, byId, "map-item-2")).toEqual(new Set([item.id, map.id]));
     expect(matchingIds(ops, byId, step.id)).toEqual(new Set([step.id, item.id, map.id]));
     expect(matchingIds(ops, byId, "  ")).toBeUndefined();
+  });
+});
+
+describe("operation search", () => {
+  it("matches the status too, and says how many operations match", () => {
+    expect(operationMatches(step, step.status.toLowerCase())).toBe(true);
+    expect(matchCount(ops, "map-item-2")).toBe(1);
+    expect(matchCount(ops, "no operation is called this")).toBe(0);
+    expect(matchCount(ops, " ")).toBeUndefined();
+  });
+
+  it("does not look into payloads or errors, which are the Events tab's search", () => {
+    const declined = { ...step, result: '{"reason":"card declined"}', error: { ErrorType: "Error", ErrorMessage: "card declined" } };
+    expect(operationMatches(declined, "declined")).toBe(false);
+    expect(operationMatches(declined, declined.id)).toBe(true);
+  });
+
+  it("gives the Graph and Timeline one operation search and the Events tab its own", () => {
+    expect([searchScope("graph"), searchScope("timeline"), searchScope("events")]).toEqual(["operations", "operations", "events"]);
   });
 });

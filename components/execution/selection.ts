@@ -36,15 +36,31 @@ export function visibleNodeId(id: string | undefined, byId: ReadonlyMap<string, 
   return drawn.has(topMore) ? topMore : id;
 }
 
+/** What the operation search looks at, for the search box to say so. */
+export const OPERATION_SEARCH_FIELDS = "name, type, status, id";
+
 /**
- * Whether an operation matches a search text (name, id or type, ignoring case).
+ * Whether an operation matches a search text: part of its name, type (or sub-type), status or id,
+ * ignoring case. Payloads and event details are the Events tab's search, not this one.
  *
  * @example operationMatches(op, "charge") // true for "charge-card"
  */
 export function operationMatches(op: OperationView, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (q === "") return true;
-  return operationLabel(op).toLowerCase().includes(q) || op.id.toLowerCase().includes(q) || op.type.toLowerCase().includes(q) || (op.subType ?? "").toLowerCase().includes(q);
+  return [operationLabel(op), op.id, op.type, op.subType ?? "", op.status].some((field) => field.toLowerCase().includes(q));
+}
+
+/**
+ * How many operations match a search; undefined for an empty search.
+ *
+ * @example matchCount(model.order, "declined") // 0
+ */
+export function matchCount(operations: readonly OperationView[], query: string): number | undefined {
+  if (query.trim() === "") return undefined;
+  let n = 0;
+  for (const op of operations) if (operationMatches(op, query)) n++;
+  return n;
 }
 
 /**

@@ -33,6 +33,11 @@ describe("withWorkspaceChange", () => {
     expect(withWorkspaceChange("?tab=events&q=x", { tab: "graph", q: "" })).toBe("");
   });
 
+  it("keeps the event search apart from the operation search", () => {
+    expect(readWorkspaceState(new URLSearchParams("tab=events&q=charge&eq=declined"))).toEqual({ tab: "events", query: "charge", eventQuery: "declined" });
+    expect(withWorkspaceChange("?q=charge&eq=declined", { eq: "" })).toBe("?q=charge");
+  });
+
   it("encodes operation ids and search text", () => {
     expect(withWorkspaceChange("", { op: "a&b", q: "x y" })).toBe("?op=a%26b&q=x+y");
     expect(readWorkspaceState(new URLSearchParams("?op=a%26b&q=x+y"))).toMatchObject({ opId: "a&b", query: "x y" });

@@ -1,6 +1,7 @@
 /**
  * The execution page's state as kept in its URL: `?tab=` the view, `?op=` the selected operation,
- * `?event=` the selected event (by EventId), `?q=` the search text, `?at=` the past point shown
+ * `?event=` the selected event (by EventId), `?q=` the operation search of the Graph and Timeline
+ * tabs, `?eq=` the event search of the Events tab (a search means one thing per tab), `?at=` the past point shown
  * while time travelling (an EventId; absent for the latest view). Reload restores it all.
  */
 
@@ -11,7 +12,10 @@ export interface WorkspaceState {
   tab: WorkspaceTab;
   opId?: string;
   eventId?: number;
+  /** The operation search (Graph and Timeline). */
   query: string;
+  /** The event search (Events); absent when empty. */
+  eventQuery?: string;
   /** The EventId the views show the execution as of; undefined shows it as it stands. */
   at?: number;
 }
@@ -33,6 +37,8 @@ export function readWorkspaceState(params: Pick<URLSearchParams, "get">): Worksp
     tab: (WORKSPACE_TABS as readonly string[]).includes(tab ?? "") ? (tab as WorkspaceTab) : "graph",
     query: params.get("q") ?? "",
   };
+  const eq = params.get("eq");
+  if (eq) state.eventQuery = eq;
   const op = params.get("op");
   if (op) state.opId = op;
   const event = eventIdParam(params, "event");
@@ -43,7 +49,7 @@ export function readWorkspaceState(params: Pick<URLSearchParams, "get">): Worksp
 }
 
 /** Changes to apply; `undefined` removes a parameter. */
-export type WorkspaceChange = Partial<{ tab: WorkspaceTab; op: string | undefined; event: number | undefined; q: string | undefined; at: number | undefined }>;
+export type WorkspaceChange = Partial<{ tab: WorkspaceTab; op: string | undefined; event: number | undefined; q: string | undefined; eq: string | undefined; at: number | undefined }>;
 
 /**
  * The search string after a change, keeping parameters this page does not own and leaving

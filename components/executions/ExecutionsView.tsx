@@ -22,12 +22,14 @@ import { QueryErrorBox } from "@/components/ui/ErrorBox";
 import { Kbd } from "@/components/ui/Kbd";
 import { SkeletonRows } from "@/components/ui/Skeleton";
 import { ListActions } from "@/components/actions/ListActions";
+import { useActionsEnabled } from "@/lib/use-actions";
 import { checkPath } from "@/components/check/check-path";
 import { ExecutionsTable } from "./ExecutionsTable";
 import { NameSearch } from "./NameSearch";
 import { QualifierInput } from "./QualifierInput";
 import { StatusFilter } from "./StatusFilter";
 import { TimeRangeFilter } from "./TimeRangeFilter";
+import { useRowSelection } from "./use-row-selection";
 
 const NO_EXECUTIONS: readonly ExecutionSummary[] = [];
 
@@ -82,6 +84,11 @@ export function ExecutionsView({ functionName }: { functionName: string }) {
 
   const keys = useMemo(() => executions?.map((e) => e.arn) ?? [], [executions]);
   const { active, setActive } = useListNavigation({ keys, onOpen: (arn) => router.push(executionPath(arn)), searchRef });
+  // Only running executions can be stopped, so only their rows can be ticked.
+  const running = useMemo(() => executions?.filter((e) => e.status === "RUNNING").map((e) => e.arn) ?? [], [executions]);
+  const selection = useRowSelection(running);
+  const picked = useMemo(() => executions?.filter((e) => selection.selected.has(e.arn)) ?? NO_EXECUTIONS, [executions, selection.selected]);
+  const actionsEnabled = useActionsEnabled();
 
   const go = (next: ExecutionFilter, how: "push" | "replace" = "replace") => {
     const search = filterToSearch(next);
@@ -94,7 +101,7 @@ export function ExecutionsView({ functionName }: { functionName: string }) {
   const waiting = isPending && isFetching;
   return (
     <div className="space-y-4">
-      <ListActions functionName={functionName} executions={executions ?? NO_EXECUTIONS} />
+      <ListActions functionName={functionName} selected={picked} onStopped={selection.clear} />
       <p className="-mt-2 text-right text-sm">
         <Link href={checkPath(functionName)} className="text-sky-700 hover:underline" data-testid="check-code-link">
           Check running executions against code →
@@ -139,7 +146,14 @@ export function ExecutionsView({ functionName }: { functionName: string }) {
       ) : executions.length === 0 ? (
         <NoExecutions functionName={functionName} filter={filter} onClear={clear} />
       ) : (
-        <ExecutionsTable executions={executions} active={active} onHover={setActive} now={now} stale={isPlaceholderData} />
+        <ExecutionsTable
+          executions={executions}
+          active={active}
+          onHover={setActive}
+          now={now}
+          stale={isPlaceholderData}
+          selection={actionsEnabled ? selection : undefined}
+        />
       )}
 
       {error && executions ? (

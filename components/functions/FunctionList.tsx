@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { useFunctions, useTarget } from "@/lib/queries";
+import { functionNameMatches } from "@/lib/filters";
 import { functionPath } from "@/lib/segments";
 import { useListNavigation } from "@/lib/use-list-navigation";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -40,9 +41,8 @@ export function FunctionList() {
   const searchRef = useRef<HTMLInputElement>(null);
 
   const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
     const all = data?.functions ?? [];
-    return q ? all.filter((f) => f.name.toLowerCase().includes(q) || f.description?.toLowerCase().includes(q)) : all;
+    return all.filter((f) => functionNameMatches(f.name, query));
   }, [data, query]);
   const keys = useMemo(() => shown.map((f) => f.name), [shown]);
   const { active, setActive } = useListNavigation({ keys, onOpen: (name) => router.push(functionPath(name)), searchRef });
@@ -70,7 +70,7 @@ export function FunctionList() {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => e.key === "Escape" && e.currentTarget.blur()}
-            placeholder="Filter functions…"
+            placeholder="Filter functions by name…"
             data-testid="function-search"
             className="w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 pr-8 text-sm placeholder:text-zinc-400"
           />
@@ -84,7 +84,7 @@ export function FunctionList() {
       </div>
       {shown.length === 0 ? (
         <EmptyState
-          title={`No function matches “${query.trim()}”`}
+          title={`No function name contains “${query.trim()}”`}
           action={
             <button type="button" onClick={() => setQuery("")} className="text-sm text-sky-700 hover:underline">
               Clear the filter

@@ -1,11 +1,11 @@
 "use client";
 import Link from "next/link";
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { operationDurationMs, operationLabel, type GroupSummary, type OperationView } from "@durable-lens/sdk/history";
+import { operationLabel, type GroupSummary, type OperationView } from "@durable-lens/sdk/history";
 import { useContext, type MouseEvent } from "react";
-import { formatDuration, formatTimestamp } from "@/lib/format";
 import { executionPath } from "@/lib/segments";
 import { statusStyle } from "@/components/ui/status";
+import { ABANDONED, operationStanding } from "@/components/execution/operation-standing";
 import { GraphContext } from "./graph-context";
 import type { FlowNode } from "./layout";
 import { operationKindLabel } from "./operation-style";
@@ -23,15 +23,9 @@ function Handles() {
   );
 }
 
-/** The node's one-line status: how long it took, or what it is waiting for. */
-function summary(op: OperationView): string {
-  if (op.status === "PENDING") return "retry scheduled";
-  if (op.status === "STARTED") {
-    if (op.type === "WAIT" && op.wait?.scheduledEndAt) return `until ${formatTimestamp(op.wait.scheduledEndAt)}`;
-    if (op.type === "CALLBACK") return "waiting for callback";
-    return "running";
-  }
-  return formatDuration(operationDurationMs(op));
+/** data-status stays the recorded status; data-abandoned marks work the ended execution left open. */
+function statusAttributes(op: OperationView) {
+  return { "data-status": op.status, "data-abandoned": op.abandoned ? "true" : undefined };
 }
 
 /** Dims what does not match the search, so matches stand out without moving anything. */
@@ -60,7 +54,8 @@ function PinNote({ id }: { id: string }) {
  */
 export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
   const op = data.node.operation;
-  const style = statusStyle(op.status);
+  const standing = operationStanding(op);
+  const style = statusStyle(standing.label);
   const attempts = op.attempts.length;
   const start = data.node.kind === "execution";
   const dimmed = useDimmed(op.id);
@@ -71,11 +66,11 @@ export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
       data-testid="graph-node"
       data-op-id={op.id}
       data-op-type={op.type}
-      data-status={op.status}
-      title={`${operationLabel(op)} · ${op.status}`}
+      {...statusAttributes(op)}
+      title={`${operationLabel(op)} · ${standing.label} · ${standing.summary}`}
       className={`relative flex h-full w-full cursor-pointer flex-col justify-between rounded-md border border-l-4 px-3 py-2 shadow-sm transition ${
         start ? "border-zinc-700 bg-zinc-900 text-white" : "border-zinc-300 bg-white text-zinc-900"
-      } ${style.accent} ${selected ? "ring-2 ring-sky-500 ring-offset-1" : "hover:shadow-md"} ${dimmed ? "opacity-30" : ""} ${pinned ? "ring-2 ring-red-600 ring-offset-2" : ""}`}
+      } ${style.accent} ${op.abandoned ? "border-dashed" : ""} ${selected ? "ring-2 ring-sky-500 ring-offset-1" : "hover:shadow-md"} ${dimmed ? "opacity-30" : ""} ${pinned ? "ring-2 ring-red-600 ring-offset-2" : ""}`}
     >
       <Handles />
       <PinNote id={op.id} />
@@ -92,7 +87,9 @@ export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
         {operationLabel(op)}
       </div>
       <div className={`flex items-center gap-2 text-[11px] ${start ? "text-zinc-400" : "text-zinc-500"}`}>
-        <span className="truncate">{summary(op)}</span>
+        <span className="truncate" data-testid="graph-node-summary" title={standing.summary}>
+          {standing.summary}
+        </span>
         {attempts > 1 ? (
           <span data-testid="graph-node-attempts" className="shrink-0 rounded bg-amber-100 px-1.5 font-medium text-amber-800">
             {attempts} attempts
@@ -108,14 +105,24 @@ export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
   );
 }
 
+/** Members still open once the execution has ended were left behind: counted as abandoned, not as running. */
+function standingCounts(statuses: GroupSummary["childStatuses"], ended: boolean): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const [status, n] of Object.entries(statuses)) {
+    const key = ended && (status === "STARTED" || status === "PENDING") ? ABANDONED : status;
+    counts.set(key, (counts.get(key) ?? 0) + (n ?? 0));
+  }
+  return [...counts];
+}
+
 /** Counts of a group's members by status, as small coloured numbers. */
-function StatusCounts({ group }: { group: GroupSummary }) {
-  const entries = Object.entries(group.childStatuses).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
+function StatusCounts({ group, ended }: { group: GroupSummary; ended: boolean }) {
+  const entries = standingCounts(group.childStatuses, ended).sort((a, b) => b[1] - a[1]);
   return (
     <span className="flex flex-wrap items-center gap-1.5" data-testid="group-status-counts">
       {entries.map(([status, n]) => (
         <span key={status} className="font-mono text-[10px]" style={{ color: statusStyle(status).hex }} title={`${n} ${status}`}>
-          {n?.toLocaleString("en-US")} {statusStyle(status).label.toLowerCase()}
+          {n.toLocaleString("en-US")} {statusStyle(status).label.toLowerCase()}
         </span>
       ))}
     </span>
@@ -149,7 +156,7 @@ function ToggleButton({ id, collapsed, count }: { id: string; collapsed: boolean
  */
 export function ContextNode({ data, selected }: NodeProps<FlowNode>) {
   const op = data.node.operation;
-  const style = statusStyle(op.status);
+  const style = statusStyle(operationStanding(op).label);
   const dimmed = useDimmed(op.id);
   const group = data.node.group;
   return (
@@ -157,7 +164,7 @@ export function ContextNode({ data, selected }: NodeProps<FlowNode>) {
       data-testid="graph-node"
       data-op-id={op.id}
       data-op-type={op.type}
-      data-status={op.status}
+      {...statusAttributes(op)}
       className={`h-full w-full cursor-pointer rounded-lg border border-dashed border-zinc-400 bg-zinc-100/70 ${selected ? "ring-2 ring-sky-500" : ""} ${dimmed ? "opacity-50" : ""}`}
     >
       <Handles />
@@ -211,7 +218,7 @@ export function MoreNode({ data, selected }: NodeProps<FlowNode>) {
           Show more
         </button>
       </div>
-      <StatusCounts group={{ childCount: more.hidden, descendantCount: more.hidden, childStatuses: more.statuses, collapsed: true }} />
+      <StatusCounts group={{ childCount: more.hidden, descendantCount: more.hidden, childStatuses: more.statuses, collapsed: true }} ended={data.node.operation.executionEnd !== undefined} />
     </div>
   );
 }
@@ -223,7 +230,8 @@ export function MoreNode({ data, selected }: NodeProps<FlowNode>) {
  */
 export function CollapsedGroupNode({ data, selected }: NodeProps<FlowNode>) {
   const op = data.node.operation;
-  const style = statusStyle(op.status);
+  const standing = operationStanding(op);
+  const style = statusStyle(standing.label);
   const dimmed = useDimmed(op.id);
   const group = data.node.group!;
   const noun = op.subType === "Map" ? "items" : op.subType === "Parallel" ? "branches" : "operations";
@@ -232,9 +240,9 @@ export function CollapsedGroupNode({ data, selected }: NodeProps<FlowNode>) {
       data-testid="graph-node"
       data-op-id={op.id}
       data-op-type={op.type}
-      data-status={op.status}
+      {...statusAttributes(op)}
       data-collapsed="true"
-      title={`${operationLabel(op)} · ${op.status} · ${group.descendantCount} operations inside`}
+      title={`${operationLabel(op)} · ${standing.label} · ${group.descendantCount} operations inside`}
       className={`relative flex h-full w-full cursor-pointer flex-col justify-between rounded-lg border-2 border-double border-zinc-400 border-l-4 bg-zinc-50 px-3 py-1.5 shadow-[3px_3px_0_0_#d4d4d8] ${style.accent} ${
         selected ? "ring-2 ring-sky-500 ring-offset-1" : ""
       } ${dimmed ? "opacity-30" : ""}`}
@@ -260,7 +268,7 @@ export function CollapsedGroupNode({ data, selected }: NodeProps<FlowNode>) {
         <span className="shrink-0" data-testid="group-count">
           {group.childCount.toLocaleString("en-US")} {noun}
         </span>
-        <StatusCounts group={group} />
+        <StatusCounts group={group} ended={op.executionEnd !== undefined} />
       </div>
     </div>
   );

@@ -1,7 +1,8 @@
 "use client";
-import { operationLabel, type OperationView, type ReplayUnit } from "@durable-lens/sdk/history";
+import { isOpen, operationLabel, type OperationView, type ReplayUnit } from "@durable-lens/sdk/history";
 import { useMemo, type ReactNode } from "react";
 import { formatTimestamp } from "@/lib/format";
+import { operationStanding } from "@/components/execution/operation-standing";
 import { SHORTCUT_KEYS as K } from "@/components/execution/use-keyboard-shortcuts";
 import { PLAY_SPEEDS, type PlaySpeed, type TimeTravel } from "./use-time-travel";
 
@@ -31,13 +32,30 @@ function Stepper({ unit, keys, travel, atStart, atEnd }: { unit: ReplayUnit; key
 /**
  * Operations that do the waiting: the execution and contexts only wait for what is inside them.
  *
- * @example operations.filter(isPendingWork) // what a past point was waiting for
+ * @example operations.filter(isWork) // what a past point was waiting for (or left open)
  */
-export const isPendingWork = (op: OperationView) => (op.status === "STARTED" || op.status === "PENDING") && op.type !== "EXECUTION" && op.type !== "CONTEXT";
+export const isWork = (op: OperationView) => isOpen(op) && op.type !== "EXECUTION" && op.type !== "CONTEXT";
+
+/** What the execution left open when it ended, at a point after its end. */
+function AbandonedWork({ operations, onSelect }: { operations: readonly OperationView[]; onSelect: (id: string) => void }) {
+  const left = operations.filter((op) => op.abandoned && isWork(op));
+  return (
+    <span className="flex min-w-0 flex-wrap items-center gap-1.5" data-testid="time-travel-abandoned">
+      <span>the execution had ended{left.length > 0 ? "; never finished:" : ", nothing in progress"}</span>
+      {left.slice(0, PENDING_SHOWN).map((op) => (
+        <button key={op.id} type="button" onClick={() => onSelect(op.id)} className="rounded-full border border-dashed border-zinc-400 bg-white px-2 font-mono text-[11px] text-zinc-700 hover:bg-zinc-100" title={operationStanding(op).summary}>
+          {operationLabel(op)}
+        </button>
+      ))}
+      {left.length > PENDING_SHOWN ? <span>and {left.length - PENDING_SHOWN} more</span> : null}
+    </span>
+  );
+}
 
 /** The operations still going at the point shown: what the execution was waiting for then. */
 function PendingWork({ operations, onSelect }: { operations: readonly OperationView[]; onSelect: (id: string) => void }) {
-  const pending = useMemo(() => operations.filter(isPendingWork), [operations]);
+  const pending = useMemo(() => operations.filter(isWork), [operations]);
+  if (operations.some((op) => op.executionEnd)) return <AbandonedWork operations={operations} onSelect={onSelect} />;
   if (pending.length === 0) return <span>no step, wait, callback or invoke in progress then</span>;
   return (
     <span className="flex min-w-0 flex-wrap items-center gap-1.5" data-testid="time-travel-pending">

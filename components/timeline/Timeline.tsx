@@ -3,9 +3,11 @@ import { operationLabel, type InvocationLane, type TimelineModel, type TimelineR
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { formatDuration, formatTimestamp } from "@/lib/format";
 import { useNow } from "@/lib/use-now";
+import { operationMatches } from "@/components/execution/selection";
 import { useVirtualRows } from "@/components/events/use-virtual-rows";
 import { TypeIcon } from "@/components/graph/TypeIcon";
 import { statusStyle } from "@/components/ui/status";
+import { operationStanding } from "@/components/execution/operation-standing";
 import { Countdown } from "./Countdown";
 import { segmentStyle, segmentTitle } from "./segment-style";
 import { offsetLabel, ticks, timeScale, type TimeScale } from "./time-scale";
@@ -33,7 +35,7 @@ interface Geometry {
   now: number;
 }
 
-function Bar({ s, g }: { s: TimelineSegment; g: Geometry }) {
+function Bar({ s, g, ending }: { s: TimelineSegment; g: Geometry; ending: string | undefined }) {
   const end = s.end ?? g.now;
   const left = g.scale.at(s.start) * g.width;
   const width = Math.max(3, (g.scale.at(end) - g.scale.at(s.start)) * g.width);
@@ -43,7 +45,8 @@ function Bar({ s, g }: { s: TimelineSegment; g: Geometry }) {
       data-testid="timeline-bar"
       data-kind={s.kind}
       data-status={s.status}
-      title={segmentTitle(s, formatDuration(end - s.start))}
+      data-cut-off={s.cutOff ? "true" : undefined}
+      title={segmentTitle(s, formatDuration(end - s.start), ending)}
       className={`absolute rounded-sm ${s.end === undefined ? "animate-pulse" : ""}`}
       style={{ left, width, top: thin ? 10 : 5, height: thin ? 6 : 16, ...segmentStyle(s) }}
     />
@@ -66,12 +69,15 @@ const RowView = memo(function RowView({
   onSelect: (id: string) => void;
 }) {
   const op = row.operation;
+  const standing = operationStanding(op);
+  const ending = op.abandoned ? standing.summary : undefined;
   const deadlineX = row.deadline ? g.scale.at(row.deadline.at) * g.width : undefined;
   return (
     <div
       data-testid="timeline-row"
       data-op-id={op.id}
       data-status={op.status}
+      data-abandoned={op.abandoned ? "true" : undefined}
       aria-selected={selected}
       onClick={() => onSelect(op.id)}
       className={`absolute inset-x-0 flex cursor-pointer ${selected ? "bg-sky-100" : inFocusedLane ? "bg-amber-50" : "hover:bg-zinc-50"}`}
@@ -80,14 +86,19 @@ const RowView = memo(function RowView({
       <div
         className={`sticky left-0 z-10 flex shrink-0 items-center gap-1.5 border-r border-zinc-200 pr-2 text-xs ${selected ? "bg-sky-100" : inFocusedLane ? "bg-amber-50" : "bg-white"}`}
         style={{ width: LABEL_WIDTH, paddingLeft: 8 + Math.min(row.depth, 12) * 12 }}
-        title={`${operationLabel(op)} · ${op.status}${row.invocations.length ? ` · ran in invocation ${row.invocations.join(", ")}` : ""}`}
+        title={`${operationLabel(op)} · ${standing.label}${ending ? ` · ${ending}` : ""}${row.invocations.length ? ` · ran in invocation ${row.invocations.join(", ")}` : ""}`}
       >
-        <span className="h-2 w-2 shrink-0 rounded-full" style={{ background: statusStyle(op.status).hex }} />
+        <span className="h-2 w-2 shrink-0 rounded-full" style={{ background: statusStyle(standing.label).hex }} />
         <TypeIcon type={op.type} className="h-3 w-3 shrink-0 text-zinc-500" />
         <span className="min-w-0 flex-1 truncate font-mono" data-testid="timeline-row-name">
           {operationLabel(op)}
         </span>
         {op.attempts.length > 1 ? <span className="shrink-0 rounded bg-amber-100 px-1 text-[10px] text-amber-800">×{op.attempts.length}</span> : null}
+        {ending ? (
+          <span className="shrink-0 rounded border border-dashed border-zinc-400 px-1 text-[10px] text-zinc-600" data-testid="timeline-row-abandoned" title={ending}>
+            {standing.label.toLowerCase()}
+          </span>
+        ) : null}
         {row.deadline ? (
           <span className="shrink-0 text-[10px] text-zinc-500" title={`${row.deadline.kind.replace(/-/g, " ")} at ${formatTimestamp(new Date(row.deadline.at), true)}`}>
             <Countdown at={row.deadline.at} />
@@ -96,7 +107,7 @@ const RowView = memo(function RowView({
       </div>
       <div className="relative shrink-0" style={{ width: g.width + PLOT_PAD }}>
         {row.segments.map((s, i) => (
-          <Bar key={i} s={s} g={g} />
+          <Bar key={i} s={s} g={g} ending={ending} />
         ))}
         {deadlineX !== undefined ? (
           <div className="absolute bottom-1 top-1 w-0 border-l-2 border-dotted border-red-400" style={{ left: deadlineX }} title={row.deadline!.kind.replace(/-/g, " ")} data-testid="timeline-deadline" />
@@ -126,7 +137,7 @@ const LaneView = memo(function LaneView({
   const end = lane.end ?? g.now;
   const left = lane.start === undefined ? undefined : g.scale.at(lane.start) * g.width;
   const width = lane.start === undefined ? 0 : Math.max(3, (g.scale.at(end) - g.scale.at(lane.start)) * g.width);
-  const colour = lane.error ? "#ef4444" : lane.unfinished ? "#0ea5e9" : "#52525b";
+  const colour = lane.error ? "#ef4444" : lane.unfinished && !lane.cutOff ? "#0ea5e9" : "#52525b";
   const ops = lane.operationIds.length;
   return (
     <div
@@ -141,7 +152,7 @@ const LaneView = memo(function LaneView({
       <div className={`sticky left-0 z-10 flex shrink-0 items-center gap-1.5 border-r border-zinc-200 px-2 text-xs ${focused ? "bg-amber-50" : ranSelected ? "bg-sky-50" : "bg-white"}`} style={{ width: LABEL_WIDTH }}>
         <span className="font-mono font-semibold text-zinc-700">#{lane.number}</span>
         <span className="min-w-0 flex-1 truncate text-zinc-500">
-          {lane.unfinished ? "running · " : ""}
+          {lane.unfinished ? (lane.cutOff ? "cut off by the execution's end · " : "running · ") : ""}
           {ops} {ops === 1 ? "op" : "ops"}
           {lane.start !== undefined && lane.end !== undefined ? ` · ${formatDuration(lane.end - lane.start)}` : ""}
         </span>
@@ -261,9 +272,9 @@ export function Timeline({
   const baseWidth = useChartWidth(scrollRef);
 
   const rows = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    if (!q) return model.rows;
-    return model.rows.filter((r) => operationLabel(r.operation).toLowerCase().includes(q) || r.operation.id.toLowerCase().includes(q) || r.operation.type.toLowerCase().includes(q));
+    // The same operation search as the graph's, so both tabs show the same matches.
+    if (!query.trim()) return model.rows;
+    return model.rows.filter((r) => operationMatches(r.operation, query));
   }, [model.rows, query]);
   const items = useMemo<Item[]>(() => {
     const out: Item[] = [];
@@ -317,13 +328,18 @@ export function Timeline({
         <span className="flex items-center gap-1"><span className="inline-block h-2.5 w-4 rounded-sm" style={{ background: statusStyle("FAILED").hex }} /> failed</span>
         <span className="flex items-center gap-1"><span className="inline-block h-2.5 w-4 rounded-sm" style={segmentStyle({ kind: "backoff", start: 0, status: "SCHEDULED" })} /> back-off</span>
         <span className="flex items-center gap-1"><span className="inline-block h-2.5 w-4 rounded-sm" style={segmentStyle({ kind: "wait", start: 0, status: "STARTED" })} /> waiting</span>
-        <span className="flex items-center gap-1"><span className="inline-block h-2.5 w-4 rounded-sm border border-dashed border-zinc-400" /> never finished</span>
+        <span className="flex items-center gap-1"><span className="inline-block h-2.5 w-4 rounded-sm border border-dashed border-zinc-400" /> never finished: the execution ended first</span>
         {focusedLane !== undefined ? (
           <button type="button" className="ml-auto text-sky-700 hover:underline" onClick={() => setFocusedLane(undefined)}>
             Clear invocation #{focusedLane} marks
           </button>
         ) : null}
       </div>
+      {rows.length === 0 && query.trim() ? (
+        <p role="status" className="shrink-0 border-b border-zinc-200 px-3 py-1.5 text-xs text-zinc-600" data-testid="timeline-no-match">
+          No operations match “{query.trim()}”.
+        </p>
+      ) : null}
       <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-auto" data-testid="timeline-scroll">
         <div style={{ width: LABEL_WIDTH + g.width + PLOT_PAD }}>
           <Axis g={g} />

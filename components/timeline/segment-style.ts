@@ -42,13 +42,14 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The tooltip of a bar: what it is, its status and how long.
+ * The tooltip of a bar: what it is, its status and how long. A bar cut off by the execution's end
+ * says why instead of a status (`ending`: the operation's own words for it, see operationStanding).
  *
  * @example segmentTitle(seg, "3.2 s") // "attempt 2 · FAILED · 3.2 s"
  */
-export function segmentTitle(s: TimelineSegment, duration: string): string {
+export function segmentTitle(s: TimelineSegment, duration: string, ending = "never finished: the execution ended first"): string {
   const what = s.kind === "attempt" && s.attempt ? `attempt ${s.attempt}` : s.kind === "backoff" && s.attempt ? `back-off after attempt ${s.attempt}` : KIND_WORDS[s.kind];
+  if (s.cutOff) return `${what} · ${ending} · ${duration}`;
   const status = s.kind === "backoff" ? (s.end === undefined ? "retry scheduled" : "retried") : s.status;
-  const tail = s.cutOff ? " · never finished: the execution ended first" : s.end === undefined ? " · still going" : "";
-  return `${what} · ${status} · ${duration}${tail}`;
+  return `${what} · ${status} · ${duration}${s.end === undefined ? " · still going" : ""}`;
 }

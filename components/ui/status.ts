@@ -17,7 +17,7 @@ export interface StatusStyle {
   label: string;
 }
 
-const STYLES: Record<AnyStatus, StatusStyle> = {
+const STYLES: Record<AnyStatus | "ABANDONED", StatusStyle> = {
   RUNNING: { badge: "bg-sky-50 text-sky-800 ring-sky-600/30", accent: "border-l-sky-500", hex: "#0ea5e9", label: "RUNNING" },
   STARTED: { badge: "bg-sky-50 text-sky-800 ring-sky-600/30", accent: "border-l-sky-500", hex: "#0ea5e9", label: "STARTED" },
   PENDING: { badge: "bg-amber-50 text-amber-800 ring-amber-600/30", accent: "border-l-amber-500", hex: "#f59e0b", label: "PENDING" },
@@ -26,6 +26,8 @@ const STYLES: Record<AnyStatus, StatusStyle> = {
   TIMED_OUT: { badge: "bg-orange-50 text-orange-800 ring-orange-600/30", accent: "border-l-orange-500", hex: "#f97316", label: "TIMED_OUT" },
   STOPPED: { badge: "bg-zinc-100 text-zinc-700 ring-zinc-500/30", accent: "border-l-zinc-400", hex: "#a1a1aa", label: "STOPPED" },
   CANCELLED: { badge: "bg-zinc-100 text-zinc-700 ring-zinc-500/30", accent: "border-l-zinc-400", hex: "#a1a1aa", label: "CANCELLED" },
+  // Not a status the service writes: an operation still open when its execution ended (see operation-standing.ts).
+  ABANDONED: { badge: "bg-white text-zinc-600 ring-zinc-400/60", accent: "border-l-zinc-400", hex: "#71717a", label: "ABANDONED" },
 };
 
 const UNKNOWN: StatusStyle = { badge: "bg-zinc-100 text-zinc-700 ring-zinc-500/30", accent: "border-l-zinc-300", hex: "#d4d4d8", label: "UNKNOWN" };

@@ -41,6 +41,12 @@ describe("measureHistory", () => {
   });
 
   it("measures an empty history as empty", () => {
-    expect(measure([])).toEqual({ operations: 0, storedBytes: 0, failedAttempts: 0, retriedOperations: 0, truncatedPayloads: 0 });
+    expect(measure([])).toEqual({ operations: 0, storedBytes: 0, failedAttempts: 0, retriedOperations: 0, truncatedPayloads: 0, abandoned: 0 });
+  });
+
+  it("counts the work an ended execution left open, and none while it runs", () => {
+    const events = fixtureEvents("wait-unawaited");
+    expect(measure(events).abandoned).toBe(1);
+    expect(measure(events.filter((e) => e.EventType !== "ExecutionSucceeded")).abandoned).toBe(0);
   });
 });

@@ -35,6 +35,8 @@ export interface HistoryHealth {
   retriedOperations: number;
   /** Payloads the service truncated. */
   truncatedPayloads: number;
+  /** Operations still open when the execution ended (see `OperationView.abandoned`): work that never finished. */
+  abandoned: number;
 }
 
 function errorBytes(error: ErrorObject): number {
@@ -74,12 +76,14 @@ export function measureHistory(events: readonly Event[], operations: readonly Op
   let failedAttempts = 0;
   let retriedOperations = 0;
   let count = 0;
+  let abandoned = 0;
   for (const op of operations) {
     if (op.type !== "EXECUTION") count++;
+    if (op.abandoned) abandoned++;
     if (op.attempts.length > 1) retriedOperations++;
     for (const a of op.attempts) if (a.status === "FAILED") failedAttempts++;
   }
-  const health: HistoryHealth = { operations: count, storedBytes, failedAttempts, retriedOperations, truncatedPayloads };
+  const health: HistoryHealth = { operations: count, storedBytes, failedAttempts, retriedOperations, truncatedPayloads, abandoned };
   if (largest) health.largestPayload = largest;
   return health;
 }

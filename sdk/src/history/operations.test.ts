@@ -43,7 +43,7 @@ describe("buildOperations on step-with-retry", () => {
     expect(step.endedAt!.toISOString()).toBe("2025-12-03T22:59:55.621Z");
     expect(operationDurationMs(step)).toBe(3011);
     expect(step.eventIds).toEqual([2, 3, 5, 6, 8, 9]);
-    expect(operationLabel(step)).toBe("(unnamed step)");
+    expect(operationLabel(step)).toBe("step");
   });
 
   it("shows PENDING between a failed attempt and the retry, STARTED during it", () => {
@@ -127,7 +127,7 @@ describe("buildOperations nesting", () => {
     expect(step!.parentId).toBe(ctx!.id);
     expect(ctx!.children).toEqual([step!.id]);
     expect(ctx!.result).toBe('"child step completed"');
-    expect(operationLabel(ctx!)).toBe("(unnamed context)");
+    expect(operationLabel(ctx!)).toBe("child context");
   });
 
   it("builds the map, its iterations and their steps", () => {

@@ -5,6 +5,7 @@
 import type { ErrorObject, Event, EventError, OperationStatus, OperationType } from "../protocol/index.js";
 import { detailsOf, type EventDetails } from "./event-details.js";
 import { eventKind, type EventPhase } from "./event-kinds.js";
+import { assignRoles } from "./roles.js";
 
 /** Operation statuses a history can show (READY exists only in the live operation table). */
 export type OperationViewStatus = Exclude<OperationStatus, "READY">;
@@ -59,6 +60,30 @@ export interface OperationView {
   executionTimeoutSeconds?: number;
   /** Ids of the operations whose ParentId is this one, in program order. */
   children: string[];
+  /**
+   * What an operation without a Name is, from its place in the tree ("approval · callback",
+   * "resize · item 3", "wait 5 s"): set by {@link projectHistory} on unnamed operations.
+   */
+  role?: string;
+  /** Set on every operation once the execution has ended (one shared object): how and when it ended. */
+  executionEnd?: ExecutionEnd;
+  /** Set when the operation never closed although the execution ended: work it left behind. */
+  abandoned?: AbandonedWork;
+}
+
+/** How the execution an operation belongs to ended. */
+export interface ExecutionEnd {
+  /** SUCCEEDED, FAILED, TIMED_OUT or STOPPED. */
+  status: OperationViewStatus;
+  at?: Date;
+}
+
+/** An operation still STARTED, or PENDING a retry, when its execution ended. */
+export interface AbandonedWork {
+  executionStatus: OperationViewStatus;
+  executionEndedAt?: Date;
+  /** For a step waiting to retry: the number of the attempt that never ran. */
+  retryNeverRan?: number;
 }
 
 /** The payload members of event details. */
@@ -230,12 +255,46 @@ function markTruncated(v: OperationView, d: EventDetails): void {
   v.truncatedPayloads = [...known];
 }
 
+/** Statuses an operation ends in; STARTED and PENDING (a retry scheduled) are still open. */
+const CLOSED: ReadonlySet<OperationViewStatus> = new Set(Object.values(FINAL_STATUS));
+
+/**
+ * True when the operation has not reached a final status: running, waiting, or a retry scheduled.
+ *
+ * @example operations.filter(isOpen).length
+ */
+export function isOpen(op: Pick<OperationView, "status">): boolean {
+  return !CLOSED.has(op.status);
+}
+
+/**
+ * Once the execution has ended nothing in it runs on: what is still open was left behind (a
+ * race's loser, a map item past its completion config, a wait the execution was stopped in).
+ */
+function markAbandoned(operations: readonly OperationView[]): void {
+  const root = operations.find((op) => op.type === "EXECUTION");
+  if (!root || isOpen(root)) return;
+  const end: ExecutionEnd = { status: root.status };
+  if (root.endedAt) end.at = root.endedAt;
+  for (const op of operations) {
+    op.executionEnd = end;
+    if (op === root || !isOpen(op)) continue;
+    const abandoned: AbandonedWork = { executionStatus: end.status };
+    if (end.at) abandoned.executionEndedAt = end.at;
+    if (op.status === "PENDING") abandoned.retryNeverRan = op.attempts.length + 1;
+    op.abandoned = abandoned;
+  }
+}
+
 function byEventId(a: Event, b: Event): number {
   return (a.EventId ?? Number.MAX_SAFE_INTEGER) - (b.EventId ?? Number.MAX_SAFE_INTEGER);
 }
 
 /**
  * Projects events onto operations and invocations, reporting inconsistencies instead of throwing.
+ * Unnamed operations get a `role` from their place in the tree; once the execution has ended,
+ * operations still open are marked `abandoned`. Both follow the events given, so the events up to
+ * a past point project that point's truth (nothing was abandoned before the execution ended).
  *
  * @example projectHistory(parseHistory(json).events).operations.filter((op) => op.status === "FAILED")
  */
@@ -302,6 +361,8 @@ export function projectHistory(events: readonly Event[]): HistoryProjection {
     if (parent) parent.view.children.push(op.id);
     else problems.push(`operation ${op.id}: its parent ${op.parentId} is not in the history`);
   }
+  markAbandoned(operations);
+  assignRoles(operations, new Map([...builders].map(([id, b]) => [id, b.view])));
   const projection: HistoryProjection = { operations, invocations, problems };
   if (ranSinceLastInvocation.size > 0) {
     projection.unfinishedInvocation = { startedAt: firstEventSinceLastInvocation, operationIds: [...ranSinceLastInvocation] };
@@ -337,13 +398,15 @@ const TYPE_WORDS: Record<OperationType, string> = {
 };
 
 /**
- * The name to show for an operation: its Name, or "(unnamed <type>)".
+ * The name to show for an operation: its Name, else its role in the tree (see {@link projectHistory}),
+ * else its type.
  *
- * @example operationLabel({ type: "STEP", name: undefined }) // "(unnamed step)"
+ * @example operationLabel({ type: "CALLBACK", role: "approval · callback" }) // "approval · callback"
  */
-export function operationLabel(op: Pick<OperationView, "type" | "name">): string {
+export function operationLabel(op: Pick<OperationView, "type" | "name" | "role">): string {
   if (op.name) return op.name;
-  return op.type === "EXECUTION" ? "Execution" : `(unnamed ${TYPE_WORDS[op.type]})`;
+  if (op.role) return op.role;
+  return op.type === "EXECUTION" ? "Execution" : TYPE_WORDS[op.type];
 }
 
 /**

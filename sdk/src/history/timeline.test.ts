@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Event } from "../protocol/index.js";
 import { FIXTURE_FILES, fixtureEvents } from "../local/recorded-histories.test-support.js";
 import { buildTimeline, projectHistory, type TimelineModel } from "./index.js";
+import { at as inlineAt, inlineHistory } from "./inline-history.test-support.js";
 
 const timelineOf = (events: readonly Event[]): TimelineModel => buildTimeline(projectHistory(events));
 const t = (iso: string) => Date.parse(iso);
@@ -127,5 +128,30 @@ describe("buildTimeline on every recorded history", () => {
         expect(s.end!).toBeLessThanOrEqual(model.end!);
       }
     }
+  });
+});
+
+describe("buildTimeline once the execution ended mid-run", () => {
+  // The execution times out while its second run is still going: no InvocationCompleted follows.
+  const events = inlineHistory()
+    .add("ExecutionStarted", "exec")
+    .add("StepStarted", "s", { Name: "slow", at: 10 })
+    .add("StepFailed", "s", { Name: "slow", at: 20, details: { RetryDetails: { CurrentAttempt: 1, NextAttemptDelaySeconds: 60 } } })
+    .add("InvocationCompleted", undefined, { at: 25, details: { StartTimestamp: inlineAt(0), EndTimestamp: inlineAt(25) } })
+    .add("WaitStarted", "w", { Name: "hold", at: 40, details: { Duration: 3600 } })
+    .add("ExecutionTimedOut", "exec", { at: 90 }).events;
+  const model = timelineOf(events);
+
+  it("ends the cut-off run at the execution's end and says so", () => {
+    expect(model.lanes.at(-1)).toEqual({ number: 2, operationIds: ["w"], unfinished: true, start: inlineAt(40).getTime(), end: inlineAt(90).getTime(), cutOff: true });
+    expect(model.lanes[0]!.cutOff).toBeUndefined();
+  });
+
+  it("cuts off the back-off of the retry that never ran and the wait, with no deadline", () => {
+    const step = model.rows.find((r) => r.operation.id === "s")!;
+    expect(step.segments.at(-1)).toEqual({ kind: "backoff", start: inlineAt(20).getTime(), end: inlineAt(90).getTime(), status: "SCHEDULED", attempt: 1, cutOff: true });
+    expect(step.deadline).toBeUndefined();
+    expect(model.rows.find((r) => r.operation.id === "w")!.segments).toEqual([{ kind: "wait", start: inlineAt(40).getTime(), end: inlineAt(90).getTime(), status: "STARTED", cutOff: true }]);
+    expect(model.open).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * the back-off gap before each retry, waits and callbacks with their deadlines, and one lane per
  * invocation of the function listing the operations it ran. Times are epoch milliseconds.
  */
-import type { HistoryProjection, InvocationView, OperationView, OperationViewStatus, AttemptStatus } from "./operations.js";
+import { isOpen, type HistoryProjection, type InvocationView, type OperationView, type OperationViewStatus, type AttemptStatus } from "./operations.js";
 import type { ErrorObject } from "../protocol/index.js";
 import { flattenOperationTree } from "./tree.js";
 
@@ -50,6 +50,8 @@ export interface InvocationLane {
   operationIds: string[];
   /** True for events after the last InvocationCompleted: a run still going (or cut off). */
   unfinished: boolean;
+  /** True for an unfinished run of an execution that has ended: it ends with the execution, not "now". */
+  cutOff?: boolean;
 }
 
 export interface TimelineModel {
@@ -62,8 +64,6 @@ export interface TimelineModel {
   rows: TimelineRow[];
   lanes: InvocationLane[];
 }
-
-const FINAL: ReadonlySet<OperationViewStatus> = new Set(["SUCCEEDED", "FAILED", "CANCELLED", "TIMED_OUT", "STOPPED"]);
 
 const ms = (d: Date | undefined) => d?.getTime();
 
@@ -109,7 +109,7 @@ function spanSegment(op: OperationView): TimelineSegment[] {
   const end = ms(op.endedAt);
   if (end !== undefined) segment.end = end;
   // Finished without an end time (e.g. the end event lacked a timestamp): show an instant, not an open bar.
-  else if (FINAL.has(op.status)) segment.end = start;
+  else if (!isOpen(op)) segment.end = start;
   return [segment];
 }
 
@@ -170,8 +170,7 @@ export function buildTimeline(projection: HistoryProjection): TimelineModel {
 
   // Once the execution has ended nothing in it is still going: what never finished (an unawaited
   // wait, a retry the code stopped waiting for) stops at the execution's end instead of "now".
-  const root = projection.operations.find((op) => op.type === "EXECUTION");
-  const closedAt = root && FINAL.has(root.status) ? ms(root.endedAt) : undefined;
+  const closedAt = ms(projection.operations.find((op) => op.type === "EXECUTION")?.executionEnd?.at);
 
   const rows = flattenOperationTree(projection.operations).map(({ operation, depth }): TimelineRow => {
     const built = operation.type === "STEP" && operation.attempts.length > 0
@@ -191,7 +190,10 @@ export function buildTimeline(projection: HistoryProjection): TimelineModel {
     return row;
   });
   for (const lane of lanes) {
-    if (lane.unfinished && lane.end === undefined && closedAt !== undefined) lane.end = closedAt;
+    if (lane.unfinished && lane.end === undefined && closedAt !== undefined) {
+      lane.end = Math.max(lane.start ?? closedAt, closedAt);
+      lane.cutOff = true;
+    }
     extend(lane.start, lane.end);
     if (lane.unfinished && lane.end === undefined) open = true;
   }

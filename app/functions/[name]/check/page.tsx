@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { CheckView } from "@/components/check/CheckView";
+import { durableFunctionPresence } from "@/lib/function-lookup";
 import { decodeSegment, functionPath } from "@/lib/segments";
 
 type Params = { params: Promise<{ name: string }> };
@@ -11,6 +13,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function CheckPage({ params }: Params) {
   const name = decodeSegment((await params).name);
+  // An unknown function gets a not-found page, not a list and actions that can only fail.
+  if ((await durableFunctionPresence(name)) === "absent") notFound();
   return (
     <div className="space-y-4">
       <nav className="text-sm text-zinc-500" aria-label="Breadcrumb">
