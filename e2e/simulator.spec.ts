@@ -18,11 +18,11 @@ test("replays a sample execution with its code, checkpoint by checkpoint, to the
 
   // The first checkpoint: the first step starts, as the history recorded it.
   const pause = page.getByTestId("sim-pause");
-  await expect(pause.getByTestId("pause-checkpoint")).toContainText("Checkpoint 1 · invocation 1");
+  await expect(pause.getByTestId("pause-checkpoint")).toContainText("Checkpoint call 1 · invocation 1");
   await expect(pause.getByTestId("checkpoint-update").first()).toContainText("validate-order");
   await expect(pause.getByTestId("checkpoint-update").first()).toContainText("matches the record");
   await page.getByTestId("sim-next-checkpoint").click();
-  await expect(pause.getByTestId("pause-checkpoint")).toContainText("Checkpoint 2");
+  await expect(pause.getByTestId("pause-checkpoint")).toContainText("Checkpoint call 2");
 
   // The next invocation replays what the first one recorded.
   await page.getByTestId("sim-next-invocation").click();

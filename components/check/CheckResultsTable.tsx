@@ -6,6 +6,7 @@ import { formatTimestamp } from "@/lib/format";
 import { executionPath } from "@/lib/segments";
 import type { CheckResult } from "@/components/simulator/worker-protocol";
 import { DivergenceTable } from "@/components/simulator/DivergenceView";
+import { CrashView } from "@/components/simulator/CrashView";
 import { VERDICT_STYLE, divergenceKindText, stoppedAtText, type Verdict } from "./check-format";
 import type { RunNotes } from "./use-code-check";
 
@@ -48,6 +49,8 @@ function ResultDetails({ result, notes }: { result: CheckResult; notes?: RunNote
     <div className="space-y-1">
       {result.verdict === "diverged" && result.divergence ? (
         <DivergenceDetails divergence={result.divergence} />
+      ) : result.verdict === "crashed" && result.crash ? (
+        <CrashView error={result.crash} />
       ) : result.verdict === "error" ? (
         <p className="whitespace-pre-wrap break-words text-sm text-amber-900" data-testid="check-message">
           {result.message ?? "The replay failed without a message."}

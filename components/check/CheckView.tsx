@@ -45,7 +45,9 @@ function Summary({ outcome }: { outcome: CheckOutcome }) {
           ? "This code replays every execution checked the way it was recorded."
           : summary.diverged > 0
             ? "Executions that diverged would fail on their next replay if this code were deployed now."
-            : ""}
+            : summary.crashed > 0
+              ? "The code threw where the recorded executions went on: fix the exception shown in each row."
+              : ""}
       </p>
     </div>
   );

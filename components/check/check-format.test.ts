@@ -7,7 +7,7 @@ const result = (verdict: CheckResult["verdict"]): Pick<CheckResult, "verdict"> =
 describe("summarizeCheck", () => {
   it("passes when every execution is consistent", () => {
     const s = summarizeCheck([result("consistent"), result("consistent")]);
-    expect(s).toEqual({ total: 2, consistent: 2, diverged: 0, errors: 0, passed: true, text: "2 of 2 consistent" });
+    expect(s).toEqual({ total: 2, consistent: 2, diverged: 0, crashed: 0, errors: 0, passed: true, text: "2 of 2 consistent" });
   });
 
   it("counts divergences and errors after the consistent ones", () => {
@@ -15,6 +15,11 @@ describe("summarizeCheck", () => {
     expect(s.passed).toBe(false);
     expect(s.text).toBe("1 of 4 consistent (2 diverged, 1 error)");
     expect(summarizeCheck([result("error"), result("error")]).text).toBe("0 of 2 consistent (2 errors)");
+  });
+
+  it("counts the code's exceptions apart from divergences", () => {
+    const s = summarizeCheck([result("crashed"), result("diverged"), result("consistent")]);
+    expect(s).toMatchObject({ diverged: 1, crashed: 1, passed: false, text: "1 of 3 consistent (1 diverged, the code threw in 1)" });
   });
 
   it("does not call an empty check a pass", () => {

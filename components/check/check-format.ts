@@ -10,6 +10,7 @@ export type Verdict = CheckResult["verdict"];
 export const VERDICT_STYLE: Readonly<Record<Verdict | "unchecked", { label: string; badge: string }>> = {
   consistent: { label: "consistent", badge: "bg-emerald-50 text-emerald-800 ring-emerald-600/30" },
   diverged: { label: "diverged", badge: "bg-red-50 text-red-800 ring-red-600/30" },
+  crashed: { label: "code threw", badge: "bg-rose-100 text-rose-900 ring-rose-700/40" },
   error: { label: "error", badge: "bg-amber-50 text-amber-800 ring-amber-600/30" },
   unchecked: { label: "not checked", badge: "bg-zinc-100 text-zinc-600 ring-zinc-500/30" },
 };
@@ -19,6 +20,8 @@ export interface CheckSummary {
   total: number;
   consistent: number;
   diverged: number;
+  /** Executions where the code threw: exceptions to fix, not divergences. */
+  crashed: number;
   errors: number;
   /** True when every execution checked is consistent (and there was at least one). */
   passed: boolean;
@@ -37,12 +40,14 @@ export function summarizeCheck(results: readonly Pick<CheckResult, "verdict">[])
   const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;
   const consistent = count("consistent");
   const diverged = count("diverged");
+  const crashed = count("crashed");
   const errors = count("error");
-  const extra = [diverged > 0 && `${diverged} diverged`, errors > 0 && plural(errors, "error", "errors")].filter(Boolean).join(", ");
+  const extra = [diverged > 0 && `${diverged} diverged`, crashed > 0 && `the code threw in ${crashed}`, errors > 0 && plural(errors, "error", "errors")].filter(Boolean).join(", ");
   return {
     total: results.length,
     consistent,
     diverged,
+    crashed,
     errors,
     passed: results.length > 0 && consistent === results.length,
     text: `${consistent} of ${results.length} consistent${extra ? ` (${extra})` : ""}`,
@@ -65,6 +70,8 @@ export function stoppedAtText(stoppedAt: CheckResult["stoppedAt"]): string {
       return "the execution's end";
     case "diverged":
       return "the divergence";
+    case "crashed":
+      return "the exception the code threw";
     case "error":
       return "an error";
     case "checkpoint":

@@ -20,6 +20,7 @@ const FIELD_WORDS: Readonly<Record<OperationField, string>> = {
   parent: "parent",
   status: "status",
   attempts: "attempts",
+  attemptOutcomes: "attempt outcomes",
 };
 
 /**

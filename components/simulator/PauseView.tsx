@@ -1,16 +1,20 @@
 "use client";
-import type { CheckpointView, Outcome, PendingWork, SimulationPause } from "@durable-lens/sdk/replay";
+import type { AppliedWhatIf, CheckpointView, Outcome, PendingWork, SimulationPause } from "@durable-lens/sdk/replay";
 import { buttonStyles } from "@/components/actions/styles";
 import { ErrorBox } from "@/components/ui/ErrorBox";
 import { ErrorObjectView } from "@/components/ui/ErrorObjectView";
 import { PayloadView } from "@/components/ui/PayloadView";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { formatTimestamp } from "@/lib/format";
+import { CrashView } from "./CrashView";
 import { DivergenceView } from "./DivergenceView";
+import { WhatIfList } from "./WhatIfList";
 import { OutcomeForm } from "./OutcomeForm";
 
 /** What the user can do at a pause. */
 export interface PauseActions {
+  /** The step attempts what-ifs answered so far: part of how the run ended. */
+  whatIfs: readonly AppliedWhatIf[];
   busy: boolean;
   answer: (outcome: Outcome) => void;
   resolveCallback: (operationId: string, outcome: Outcome) => void;
@@ -80,7 +84,7 @@ export function PauseView({ pause, actions, nowMs }: { pause: SimulationPause; a
       return (
         <div className="space-y-2" data-testid="pause-checkpoint">
           <h3 className="text-sm font-semibold">
-            Checkpoint {pause.checkpoint.number} · invocation {pause.checkpoint.invocation}
+            Checkpoint call {pause.checkpoint.number} · invocation {pause.checkpoint.invocation}
           </h3>
           <Updates checkpoint={pause.checkpoint} />
         </div>
@@ -113,6 +117,15 @@ export function PauseView({ pause, actions, nowMs }: { pause: SimulationPause; a
           <DivergenceView divergence={pause.divergence} />
         </div>
       );
+    case "crashed":
+      return (
+        <div className="space-y-2 rounded-md border border-rose-300 bg-white p-3" data-testid="pause-crashed">
+          <h3 className="text-sm font-semibold text-rose-900">The code threw an exception</h3>
+          <p className="text-xs text-zinc-600">The history goes on past this point: the code failed where the recorded run did not. This is an error in the code, not a divergence from the history.</p>
+          <CrashView error={pause.error} />
+          <WhatIfList whatIfs={actions.whatIfs} />
+        </div>
+      );
     case "ended":
       return (
         <div className="space-y-2" data-testid="pause-ended">
@@ -120,6 +133,13 @@ export function PauseView({ pause, actions, nowMs }: { pause: SimulationPause; a
             The simulated execution ended <StatusBadge status={pause.status} />
           </h3>
           {pause.error ? <ErrorObjectView error={pause.error} /> : <PayloadView payload={pause.result} testId="simulated-result" />}
+          {pause.thrown ? (
+            <div className="space-y-1">
+              <p className="text-xs font-medium text-zinc-700">The code threw this, as the recorded run did:</p>
+              <CrashView error={pause.thrown} />
+            </div>
+          ) : null}
+          <WhatIfList whatIfs={actions.whatIfs} />
         </div>
       );
     case "error":

@@ -1,5 +1,5 @@
 "use client";
-import { projectHistory } from "@durable-lens/sdk/history";
+import { operationLabel, projectHistory } from "@durable-lens/sdk/history";
 import type { Event } from "@durable-lens/sdk/protocol";
 import type { Outcome, SimulationPause, SimulationSnapshot } from "@durable-lens/sdk/replay";
 import { useMemo, useState } from "react";
@@ -68,7 +68,7 @@ export function SimulatorPanel({ recording, functionName, executionArn }: { reco
   const [problem, setProblem] = useState<string>();
   const recorded = useMemo(() => projectHistory(recording), [recording]);
   const invocationCount = recorded.invocations.length + (recorded.unfinishedInvocation ? 1 : 0);
-  const steps = useMemo(() => recorded.operations.filter((op) => op.type === "STEP").map((op) => ({ id: op.id, label: `${op.name ?? "(unnamed)"} · ${op.id}` })), [recorded]);
+  const steps = useMemo(() => recorded.operations.filter((op) => op.type === "STEP").map((op) => ({ id: op.id, label: `${operationLabel(op)} · ${op.id}` })), [recorded]);
 
   const run = async (request: SimulatorRequest) => {
     const answer: SimulatorResponse = await send(request);
@@ -84,19 +84,19 @@ export function SimulatorPanel({ recording, functionName, executionArn }: { reco
     void run({ type: "start", recording: [...recording], functionName, code: code.source, seed, ...(executionArn && { executionArn }), ...(from.kind === "fork" && { whatIf: true }), ...extra });
   };
   const next = (until: RunUntil) => void run({ type: "next", until });
-  const fork = (checkpoint: number) => {
+  const fork = (checkpoint: number, through: number) => {
     const snap = shown?.snapshot;
-    const through = snap?.checkpointEventIds[checkpoint - 1];
-    if (!snap || through === undefined) return;
+    if (!snap) return;
     start({ kind: "fork", checkpoint, seed: eventsThrough(snap.events, through) });
-  };
-  const override = (operationId: string, outcome: Outcome, restart: boolean) => {
-    if (restart || !shown) start({ kind: "invocation", number: 1 }, { overrides: [{ operationId, outcome }], whatIf: true });
-    else void run({ type: "override", operationId, outcome });
   };
 
   const pause = shown?.pause;
-  const over = pause?.kind === "ended" || pause?.kind === "diverged" || pause?.kind === "error";
+  const over = pause?.kind === "ended" || pause?.kind === "diverged" || pause?.kind === "crashed" || pause?.kind === "error";
+  const override = (operationId: string, outcome: Outcome, restart: boolean) => {
+    // A run that is over has no next attempt to answer: the what-if needs a new run.
+    if (restart || !shown || over) start({ kind: "invocation", number: 1 }, { overrides: [{ operationId, outcome }], whatIf: true });
+    else void run({ type: "override", operationId, outcome });
+  };
   const canContinue = pause !== undefined && !over && pause.kind !== "outcome-needed" && pause.kind !== "idle";
 
   return (
@@ -140,23 +140,25 @@ export function SimulatorPanel({ recording, functionName, executionArn }: { reco
             {startFrom.kind === "fork" ? ` · forked from checkpoint ${startFrom.checkpoint}` : ""}
             {shown.snapshot.whatIf ? " · what-if: differences from the record are noted, not stopped at" : ""}
           </p>
-          <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
-            <div className="space-y-4">
+          {/* minmax(0, …): a wide timeline or diff scrolls inside its column instead of pushing the side column off screen. */}
+          <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" data-testid="sim-layout">
+            <div className="min-w-0 space-y-4" data-testid="sim-main">
               <section className="rounded-lg border border-zinc-200 bg-white p-4" data-testid="sim-pause">
                 <PauseView
                   pause={shown.pause}
                   nowMs={shown.snapshot.nowMs}
                   actions={{
                     busy,
+                    whatIfs: shown.snapshot.whatIfs,
                     answer: (outcome) => void run({ type: "outcome", outcome }),
                     resolveCallback: (operationId, outcome) => void run({ type: "callback", operationId, outcome }),
                     advance: (seconds) => void run({ type: "advance", ...(seconds !== undefined && { seconds }) }),
                   }}
                 />
               </section>
-              <SimulatedRun events={shown.snapshot.events} recording={recording} divergences={shown.snapshot.divergences} />
+              <SimulatedRun events={shown.snapshot.events} recording={recording} divergences={shown.snapshot.divergences} whatIfs={shown.snapshot.whatIfs} nowMs={shown.snapshot.nowMs} />
             </div>
-            <div className="space-y-4">
+            <div className="min-w-0 space-y-4" data-testid="sim-side">
               <StepWhatIf steps={steps} busy={busy} onOverride={override} />
               <SimulationDetails snapshot={shown.snapshot} onFork={fork} busy={busy} />
             </div>

@@ -3,6 +3,7 @@
  * imports of the durable SDK resolve to the worker's own runtime (a generated module that
  * re-exports it), so the handler checkpoints through the simulator and never to a service.
  */
+import { reportingThrows } from "@durable-lens/sdk/replay";
 import type { DurableLambdaHandler } from "@durable-lens/sdk/runtime";
 import * as runtime from "@durable-lens/sdk/runtime";
 import type { CodeSource } from "./worker-protocol";
@@ -11,11 +12,26 @@ const SDK_IMPORT = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(@durable-lens
 const BARE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"'./][^"':]*)["']/;
 
 let runtimeUrl: string | undefined;
+let thrownListener: ((error: unknown) => void) | undefined;
 
-/** A module exporting everything the runtime exports, through a global the worker sets. */
+/**
+ * Who hears what a loaded module's handler throws (the simulation running it), before the
+ * runtime keeps only its type and message.
+ *
+ * @example onHandlerThrow((e) => sim.noteThrown(e));
+ */
+export function onHandlerThrow(listener: ((error: unknown) => void) | undefined): void {
+  thrownListener = listener;
+}
+
+/**
+ * A module exporting everything the runtime exports, through a global the worker sets; its
+ * `withDurableExecution` reports what handlers throw (see {@link onHandlerThrow}).
+ */
 function runtimeModuleUrl(): string {
   if (runtimeUrl) return runtimeUrl;
-  (globalThis as { __durableLensRuntime?: unknown }).__durableLensRuntime = runtime;
+  const reporting = reportingThrows(runtime.withDurableExecution, (error) => thrownListener?.(error));
+  (globalThis as { __durableLensRuntime?: unknown }).__durableLensRuntime = { ...runtime, withDurableExecution: reporting };
   const names = Object.keys(runtime).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== "default");
   const source = ["const r = globalThis.__durableLensRuntime;", ...names.map((n) => `export const ${n} = r.${n};`), "export default r;"].join("\n");
   runtimeUrl = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));

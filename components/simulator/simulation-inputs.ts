@@ -48,7 +48,7 @@ export function seedBeforeInvocation(events: readonly Event[], n: number): Event
 /**
  * The events up to and with `eventId`: a fork's starting state.
  *
- * @example eventsThrough(snapshot.events, snapshot.checkpointEventIds[2]!)
+ * @example eventsThrough(snapshot.events, historyCheckpoints(snapshot.events)[2]!.eventIds.at(-1)!)
  */
 export function eventsThrough(events: readonly Event[], eventId: number): Event[] {
   return events.filter((e) => (e.EventId ?? 0) <= eventId);

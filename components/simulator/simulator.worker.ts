@@ -3,14 +3,18 @@
  * The replay simulator's worker: runs the durable runtime and engine off the page's thread,
  * one simulation at a time, answering each request with where the simulation paused.
  */
+import { historyCheckpoints } from "@durable-lens/sdk/history";
 import { ReplaySimulator, type SimulationPause } from "@durable-lens/sdk/replay";
-import { loadHandler } from "./load-handler";
+import { loadHandler, onHandlerThrow } from "./load-handler";
 import type { CheckResult, RunUntil, SimulatorRequest, SimulatorResponse } from "./worker-protocol";
 
 /** A run to the end stops here even if the code keeps checkpointing (a loop without end). */
 const MAX_CHECKPOINTS_PER_RUN = 20_000;
 
 let sim: ReplaySimulator | undefined;
+/** The simulation whose code runs now: it hears what the handler throws. */
+let running: ReplaySimulator | undefined;
+onHandlerThrow((error) => running?.noteThrown(error));
 
 // The workflow's log lines go to the simulation that runs now, and to the real console too.
 for (const level of ["log", "info", "warn", "error", "debug"] as const) {
@@ -40,14 +44,17 @@ async function check(request: Extract<SimulatorRequest, { type: "check" }>): Pro
   const results: CheckResult[] = [];
   for (const run of request.runs) {
     const s = new ReplaySimulator({ recording: run.recording, handler, functionName: request.functionName, executionArn: run.arn });
+    running = s;
     try {
-      const { pause, passed: checkpoints } = await runUntil(s, "end");
+      const { pause } = await runUntil(s, "end");
       results.push({
         arn: run.arn,
-        verdict: pause.kind === "diverged" ? "diverged" : pause.kind === "error" ? "error" : "consistent",
-        checkpoints,
+        verdict: pause.kind === "diverged" ? "diverged" : pause.kind === "crashed" ? "crashed" : pause.kind === "error" ? "error" : "consistent",
+        // Counted as the execution page counts them, over the replayed history.
+        checkpoints: historyCheckpoints(s.snapshot().events).length,
         stoppedAt: pause.kind,
         ...(pause.kind === "diverged" && { divergence: pause.divergence }),
+        ...(pause.kind === "crashed" && { crash: pause.error }),
         ...(pause.kind === "error" && { message: pause.message }),
       });
     } catch (error) {
@@ -72,12 +79,14 @@ async function handle(request: SimulatorRequest): Promise<SimulatorResponse> {
       ...(request.seed && { seed: request.seed }),
       ...(request.whatIf && { whatIf: true }),
     });
+    running = sim;
     for (const o of request.overrides ?? []) sim.overrideStep(o.operationId, o.outcome);
     const pause = await sim.next();
     return { type: "pause", pause, snapshot: sim.snapshot() };
   }
   const current = sim;
   if (!current) return { type: "error", message: "Start a simulation first" };
+  running = current;
   switch (request.type) {
     case "next":
       break;

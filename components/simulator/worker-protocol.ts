@@ -3,7 +3,7 @@
  * waits for the answer before it sends the next.
  */
 import type { Event } from "@durable-lens/sdk/protocol";
-import type { Divergence, Outcome, SimulationPause, SimulationSnapshot } from "@durable-lens/sdk/replay";
+import type { CodeError, Divergence, Outcome, SimulationPause, SimulationSnapshot } from "@durable-lens/sdk/replay";
 
 /** Where the workflow's code comes from. */
 export type CodeSource =
@@ -42,9 +42,11 @@ export type SimulatorRequest =
 /** How one execution fared against the code in a `check`. */
 export interface CheckResult {
   arn: string;
-  verdict: "consistent" | "diverged" | "error";
+  /** "crashed": the code threw where the record goes on (an exception to fix, not a divergence). */
+  verdict: "consistent" | "diverged" | "crashed" | "error";
   divergence?: Divergence;
-  /** Checkpoints replayed before the verdict. */
+  crash?: CodeError;
+  /** Checkpoints (as the execution page counts them) of the replayed history at the verdict. */
   checkpoints: number;
   /** Why the replay stopped (the end, the end of the record, the divergence). */
   stoppedAt: SimulationPause["kind"];

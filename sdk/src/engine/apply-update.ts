@@ -291,12 +291,13 @@ function optionalSeconds(value: unknown, field: string): number {
 export function completeCallback(
   op: Operation,
   now: number,
-  outcome: { kind: "succeed"; result: string } | { kind: "fail" | "timeout"; error: ErrorObject },
+  outcome: { kind: "succeed"; result: string | undefined } | { kind: "fail" | "timeout"; error: ErrorObject },
 ): { op: Operation; event: Omit<Event, "EventId" | "EventTimestamp"> } {
   const end = new Date(now);
   const callbackId = op.CallbackDetails?.CallbackId;
   if (outcome.kind === "succeed") {
-    const done: Operation = { ...op, Status: "SUCCEEDED", EndTimestamp: end, CallbackDetails: { CallbackId: callbackId, Result: outcome.result } };
+    const details = outcome.result === undefined ? { CallbackId: callbackId } : { CallbackId: callbackId, Result: outcome.result };
+    const done: Operation = { ...op, Status: "SUCCEEDED", EndTimestamp: end, CallbackDetails: details };
     return { op: done, event: { ...envelope(done), EventType: "CallbackSucceeded", CallbackSucceededDetails: { Result: result(outcome.result) } } };
   }
   const status = outcome.kind === "fail" ? "FAILED" : "TIMED_OUT";

@@ -663,7 +663,8 @@ export class Engine {
           this.store.putOperation(arn, effect.op);
           changed.set(effect.op.Id, effect.op);
         }
-        for (const e of effect.events) this.appendEvent(rec, e);
+        // One call is applied at one instant: its events share the call's time, as on Lambda.
+        for (const e of effect.events) this.appendEvent(rec, e, now);
         if (effect.timer) armed.push(effect.timer);
         if (effect.executionResult) rec.checkpointedResult = effect.executionResult;
         if (effect.callbackTimers) {
@@ -778,12 +779,16 @@ export class Engine {
     this.wake(arn);
   }
 
-  /** SendDurableExecutionCallbackSuccess: `result` is stored verbatim as the callback's result. */
-  sendCallbackSuccess(callbackId: string, result = ""): void {
-    if (utf8Length(result) > Limits.CALLBACK_RESULT_BYTES) {
+  /**
+   * SendDurableExecutionCallbackSuccess: `result` is stored verbatim as the callback's result.
+   * On the wire an absent Result and an empty one are the same empty body, so both mean no
+   * result: the callback then has none, and the handler reads `undefined`.
+   */
+  sendCallbackSuccess(callbackId: string, result?: string): void {
+    if (result !== undefined && utf8Length(result) > Limits.CALLBACK_RESULT_BYTES) {
       throw new ServiceError("RequestTooLargeException", `Result exceeds ${Limits.CALLBACK_RESULT_BYTES} bytes`);
     }
-    this.resolveCallback(callbackId, { kind: "succeed", result });
+    this.resolveCallback(callbackId, { kind: "succeed", result: result === "" ? undefined : result });
   }
 
   /** SendDurableExecutionCallbackFailure. */
@@ -910,8 +915,8 @@ export class Engine {
     return res;
   }
 
-  private appendEvent(rec: ExecutionRecord, e: Omit<Event, "EventId" | "EventTimestamp">): void {
-    const event: Event = { EventId: rec.nextEventId++, EventTimestamp: new Date(this.clock.now()), ...e };
+  private appendEvent(rec: ExecutionRecord, e: Omit<Event, "EventId" | "EventTimestamp">, atMs: number = this.clock.now()): void {
+    const event: Event = { EventId: rec.nextEventId++, EventTimestamp: new Date(atMs), ...e };
     this.store.appendEvent(rec.arn, event);
   }
 }

@@ -12,9 +12,12 @@ import { operationDurationMs, projectHistory, type OperationView, type Operation
 export type DiffKind = "added" | "removed" | "changed" | "unchanged";
 
 /** The members of an operation compared besides its payloads and timings. */
-export type OperationField = "type" | "subType" | "name" | "parent" | "status" | "attempts";
+export type OperationField = "type" | "subType" | "name" | "parent" | "status" | "attempts" | "attemptOutcomes";
 
-/** One member that differs; `attempts` compares counts, the others strings (the parent by Id). */
+/**
+ * One member that differs; `attempts` compares counts, `attemptOutcomes` (when the counts agree)
+ * how each attempt ended, the others strings (the parent by Id).
+ */
 export interface FieldChange {
   field: OperationField;
   left?: string | number;
@@ -156,11 +159,22 @@ const COMPARED: ReadonlyArray<[OperationField, (op: OperationView) => string | n
   ["parent", (op) => op.parentId],
   ["status", (op) => op.status],
   ["attempts", (op) => op.attempts.length],
+  ["attemptOutcomes", (op) => attemptOutcomes(op)],
 ];
+
+/** How each attempt ended, "1 SUCCEEDED, 2 FAILED (Type: message)": an attempt answered otherwise (a what-if) differs here. */
+function attemptOutcomes(op: OperationView): string | undefined {
+  if (op.attempts.length === 0) return undefined;
+  return op.attempts
+    .map((a) => `${a.number} ${a.status}${a.error ? ` (${[a.error.ErrorType, a.error.ErrorMessage].filter(Boolean).join(": ")})` : ""}`)
+    .join(", ");
+}
 
 function fieldChanges(left: OperationView, right: OperationView): FieldChange[] {
   const out: FieldChange[] = [];
   for (const [field, read] of COMPARED) {
+    // Outcomes of different numbers of attempts differ anyway: the count says it.
+    if (field === "attemptOutcomes" && left.attempts.length !== right.attempts.length) continue;
     const l = read(left);
     const r = read(right);
     if (l !== r) out.push({ field, left: l, right: r });

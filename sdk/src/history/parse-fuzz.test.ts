@@ -72,7 +72,9 @@ describe("parseHistory on mutated fixtures", () => {
     counts.random += random.length;
     const failures = [...cases, ...random].map((c) => check(c, clean)).filter((f) => f !== undefined);
     expect(failures).toEqual([]);
-  });
+    // Thousands of parses and projections of the biggest fixtures: seconds on an idle machine,
+    // several times that on a busy CI one; the limit only stops a hang.
+  }, 120_000);
 
   it("counts its cases", () => {
     console.log(`[fuzz] history loader cases: ${JSON.stringify(counts)}, total ${counts.systematic + counts.random}`);

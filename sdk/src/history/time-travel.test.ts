@@ -4,6 +4,8 @@ import { FIXTURE_FILES, fixtureEvents } from "../local/recorded-histories.test-s
 import {
   buildReplayPoints,
   buildTimeline,
+  historyCheckpoints,
+  writtenByCheckpoint,
   eventsAsOf,
   pointIndexAt,
   projectHistory,
@@ -44,24 +46,36 @@ describe.each(FIXTURE_FILES)("time travel over %s", (name) => {
     });
   });
 
-  it("groups consecutive operation events with one timestamp into a checkpoint, and InvocationCompleted into none", () => {
+  it("groups the function's consecutive events of one timestamp into a checkpoint, an operation at most once, and the service's events into none", () => {
     let previous: Event | undefined;
+    let ops = new Set<string | undefined>();
     let checkpoint = -1;
     replay.points.forEach((p, i) => {
       const e = events[i]!;
-      if (e.EventType === "InvocationCompleted") {
+      if (!writtenByCheckpoint(e)) {
         expect(p.checkpoint).toBeUndefined();
       } else {
-        const same = previous !== undefined && previous.EventType !== "InvocationCompleted" && previous.EventTimestamp!.getTime() === e.EventTimestamp!.getTime();
-        if (!same) checkpoint++;
+        const same = previous !== undefined && writtenByCheckpoint(previous) && previous.EventTimestamp!.getTime() === e.EventTimestamp!.getTime() && !ops.has(e.Id);
+        if (!same) {
+          checkpoint++;
+          ops = new Set();
+        }
+        ops.add(e.Id);
         expect(p.checkpoint).toBe(checkpoint);
       }
       previous = e;
     });
     expect(replay.checkpointCount).toBe(checkpoint + 1);
-    // Each stop is the last event of its checkpoint.
-    expect(replay.stops.checkpoint.map((i) => replay.points[i]!.checkpoint)).toEqual([...Array(checkpoint + 1).keys()]);
-    for (const i of replay.stops.checkpoint) expect(replay.points[i + 1]?.checkpoint).not.toBe(replay.points[i]!.checkpoint);
+    expect(historyCheckpoints(events).map((c) => c.eventIds.map((id) => replay.points[ids.indexOf(id)]!.checkpoint))).toEqual(
+      [...Array(checkpoint + 1).keys()].map((c) => replay.points.filter((p) => p.checkpoint === c).map(() => c)),
+    );
+    // Each stop is the last event of its checkpoint, or an event of the service's but InvocationCompleted.
+    for (const i of replay.stops.checkpoint) {
+      const p = replay.points[i]!;
+      if (p.checkpoint === undefined) expect(p.eventType).not.toBe("InvocationCompleted");
+      else expect(replay.points[i + 1]?.checkpoint).not.toBe(p.checkpoint);
+    }
+    expect(new Set(replay.stops.checkpoint.map((i) => replay.points[i]!.checkpoint).filter((c) => c !== undefined)).size).toBe(checkpoint + 1);
   });
 
   it("keeps the same checkpoints and invocation stops for every prefix of the history", () => {
@@ -149,8 +163,10 @@ describe("time travel on step-with-retry", () => {
 
   it("puts the events of each invocation in it, and the execution's end in the last", () => {
     expect(replay.points.map((p) => p.invocation)).toEqual([1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3]);
-    // Events 2 and 3 share a millisecond: one checkpoint; every other event has one of its own.
-    expect(replay.points.map((p) => p.checkpoint ?? "-")).toEqual([0, 1, 1, "-", 2, 3, "-", 4, 5, "-", 6]);
+    // Events 2 and 3 share a millisecond but are one step's start and retry: two calls. The start,
+    // each InvocationCompleted and the execution's end are the service's.
+    expect(replay.points.map((p) => p.eventType)).toEqual(["ExecutionStarted", "StepStarted", "StepFailed", "InvocationCompleted", "StepStarted", "StepFailed", "InvocationCompleted", "StepStarted", "StepSucceeded", "InvocationCompleted", "ExecutionSucceeded"]);
+    expect(replay.points.map((p) => p.checkpoint ?? "-")).toEqual(["-", 0, 1, "-", 2, 3, "-", 4, 5, "-", "-"]);
   });
 
   it("finds the point for any event id", () => {
@@ -186,7 +202,38 @@ describe("time travel over a history still running", () => {
     const replay = buildReplayPoints([...untimed, { EventType: "StepStarted", Id: "x" }]);
     expect(replay.points.map((p) => p.eventId)).toEqual([1, 2, 3, 4, 5]);
     // Event 3 has no timestamp: a checkpoint of its own, shown as of the time before it.
-    expect(replay.points.map((p) => p.checkpoint ?? "-")).toEqual([0, 1, 2, "-", 3]);
+    expect(replay.points.map((p) => p.checkpoint ?? "-")).toEqual(["-", 0, 1, "-", 2]);
     expect(replay.points[2]!.time).toEqual(events[1]!.EventTimestamp);
+  });
+});
+
+describe("the checkpoints of a history", () => {
+  const at = (ms: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, 0, ms));
+  const e = (EventId: number, EventType: Event["EventType"], Id: string, ms: number | undefined): Event => ({ EventId, EventType, Id, ...(ms !== undefined && { EventTimestamp: at(ms) }) });
+
+  it("splits calls of one millisecond at an operation touched again, and leaves the service's events out", () => {
+    const events = [
+      e(1, "ExecutionStarted", "x", 0),
+      // Two calls in one millisecond: the steps start, then the same steps succeed.
+      e(2, "StepStarted", "a", 5),
+      e(3, "StepStarted", "b", 5),
+      e(4, "StepSucceeded", "a", 5),
+      e(5, "StepSucceeded", "b", 5),
+      e(6, "WaitStarted", "w", 5),
+      e(7, "InvocationCompleted", "", 6),
+      e(8, "WaitSucceeded", "w", 9),
+      // A call at the wait's millisecond, after the service's event: a checkpoint of its own.
+      e(9, "StepStarted", "c", 9),
+      e(10, "StepSucceeded", "c", undefined),
+      e(11, "InvocationCompleted", "", 10),
+      e(12, "ExecutionSucceeded", "x", 10),
+    ];
+    const checkpoints = historyCheckpoints([...events].reverse());
+    expect(checkpoints.map((c) => c.eventIds)).toEqual([[2, 3], [4, 5, 6], [9], [10]]);
+    expect(checkpoints.map((c) => c.time?.getTime())).toEqual([at(5).getTime(), at(5).getTime(), at(9).getTime(), undefined]);
+    const replay = buildReplayPoints(events);
+    expect(replay.checkpointCount).toBe(4);
+    // Stepping by checkpoint stops at each checkpoint's end and at the service's events but InvocationCompleted.
+    expect(replay.stops.checkpoint.map((i) => replay.points[i]!.eventId)).toEqual([1, 3, 6, 8, 9, 10, 12]);
   });
 });

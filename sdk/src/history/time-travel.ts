@@ -15,7 +15,7 @@ export interface ReplayPoint {
   eventType?: string;
   /** The event's time, or the latest time before it when it has none (the view is "as of" this time). */
   time?: Date;
-  /** 0-based checkpoint the event was written by; undefined for InvocationCompleted, which no checkpoint writes. */
+  /** 0-based checkpoint ({@link historyCheckpoints}) the event was written by; undefined for the service's own events. */
   checkpoint?: number;
   /**
    * 1-based invocation the event belongs to: an InvocationCompleted belongs to the run it ends, any
@@ -33,27 +33,106 @@ export interface ReplayPoints {
   checkpointCount: number;
   /** Completed invocations, plus one when the function wrote events after the last of them (a run still going). */
   invocationCount: number;
-  /** Indexes into `points` where a step stops: the last event of each checkpoint, each InvocationCompleted. */
+  /** Indexes into `points` where a step stops: the last event of each checkpoint and each service event but InvocationCompleted; each InvocationCompleted. */
   stops: { readonly checkpoint: readonly number[]; readonly invocation: readonly number[] };
 }
 
 /** What one step of the scrubber moves by. */
 export type ReplayUnit = "event" | "checkpoint" | "invocation";
 
+/** One CheckpointDurableExecution call as a history shows it: the events it wrote. */
+export interface HistoryCheckpoint {
+  /** Its events' ids, in order. */
+  eventIds: readonly number[];
+  /** When the service wrote them; undefined when the first event has no timestamp. */
+  time?: Date;
+}
+
+/** What the service writes on its own, never from a checkpoint call of the function. */
+const SERVICE_EVENTS: ReadonlySet<string> = new Set([
+  "ExecutionStarted",
+  "InvocationCompleted",
+  // The execution's end: written from the invocation's response (or a stop, a timeout).
+  "ExecutionSucceeded",
+  "ExecutionFailed",
+  "ExecutionTimedOut",
+  "ExecutionStopped",
+  // Ends the service decides: a timer, an answer from outside, an invoked execution's end.
+  "WaitSucceeded",
+  "CallbackSucceeded",
+  "CallbackFailed",
+  "CallbackTimedOut",
+  "ChainedInvokeSucceeded",
+  "ChainedInvokeFailed",
+  "ChainedInvokeTimedOut",
+  "ChainedInvokeStopped",
+]);
+
+/**
+ * Whether the function wrote `event` through a checkpoint call (the service writes the others on
+ * its own: the start, each invocation's end, a wait's end, a callback's answer, ...).
+ *
+ * @example writtenByCheckpoint({ EventType: "StepStarted" }) // true
+ */
+export function writtenByCheckpoint(event: Pick<Event, "EventType">): boolean {
+  return event.EventType !== undefined && !SERVICE_EVENTS.has(event.EventType);
+}
+
 function sameInstant(a: Date | undefined, b: Date | undefined): boolean {
   return a !== undefined && b !== undefined && a.getTime() === b.getTime();
 }
 
 /**
- * The points of a history with their checkpoint and invocation.
+ * The checkpoints of a history: the one rule both the execution page (time travel) and the
+ * simulator count by.
  *
- * Lambda does not mark which events one CheckpointDurableExecution call wrote, so checkpoints are
- * inferred: consecutive operation events with the same EventTimestamp and no InvocationCompleted
- * between them are one checkpoint (the service stamps every update of a call with the call's
- * time). An event without a timestamp starts a checkpoint of its own. The inference can merge two
- * calls that landed in the same millisecond, and counts the service's own events (a wait firing, a
- * callback answered) as checkpoints too; both are what a user stepping through wants anyway: each
- * stop changes the picture.
+ * A history does not mark which events one CheckpointDurableExecution call wrote, so calls are
+ * read from what holds for every call: only the function's own events (never the service's, see
+ * {@link writtenByCheckpoint}); written together, so consecutive, with nothing of the service's
+ * between them; stamped with the call's time, so one EventTimestamp; and touching an operation at
+ * most once (a runtime sends an operation's next update only once the last one was answered).
+ * A new checkpoint therefore starts at a function event after a service event, at another
+ * timestamp, without one, or at an operation the current one already touched. Two calls on
+ * different operations within one millisecond read as one: a history cannot tell them apart.
+ *
+ * @example historyCheckpoints(events).length // the "N checkpoints" of the execution page and the simulator
+ */
+export function historyCheckpoints(events: readonly Event[]): HistoryCheckpoint[] {
+  const sorted = events.filter((e) => e.EventId !== undefined).sort((a, b) => a.EventId! - b.EventId!);
+  const out: { eventIds: number[]; time?: Date }[] = [];
+  checkpointIndexes(sorted).forEach((checkpoint, i) => {
+    if (checkpoint === undefined) return;
+    const event = sorted[i]!;
+    if (checkpoint === out.length) out.push({ eventIds: [], ...(event.EventTimestamp && { time: event.EventTimestamp }) });
+    out[checkpoint]!.eventIds.push(event.EventId!);
+  });
+  return out;
+}
+
+/** The 0-based checkpoint of each of `sorted` (in EventId order), undefined for the service's events: the rule of {@link historyCheckpoints}. */
+function checkpointIndexes(sorted: readonly Event[]): (number | undefined)[] {
+  let checkpoint = -1;
+  let time: Date | undefined;
+  let ops: Set<string | undefined> | undefined;
+  return sorted.map((event) => {
+    if (!writtenByCheckpoint(event)) {
+      ops = undefined;
+      return undefined;
+    }
+    if (ops === undefined || !sameInstant(time, event.EventTimestamp) || ops.has(event.Id)) {
+      checkpoint++;
+      ops = new Set();
+      time = event.EventTimestamp;
+    }
+    ops.add(event.Id);
+    return checkpoint;
+  });
+}
+
+/**
+ * The points of a history with their checkpoint ({@link historyCheckpoints}) and invocation.
+ * Stepping by checkpoint stops at the end of each checkpoint and at each event the service wrote
+ * on its own (a wait's end, a callback's answer): every stop changes the picture.
  *
  * `projection` must be the projection of the same events; it is computed when not given.
  *
@@ -62,34 +141,33 @@ function sameInstant(a: Date | undefined, b: Date | undefined): boolean {
 export function buildReplayPoints(events: readonly Event[], projection: HistoryProjection = projectHistory(events)): ReplayPoints {
   const sorted = events.filter((e) => e.EventId !== undefined).sort((a, b) => a.EventId! - b.EventId!);
   const invocationCount = projection.invocations.length + (projection.unfinishedInvocation ? 1 : 0);
+  const checkpointOf = checkpointIndexes(sorted);
   const points: ReplayPoint[] = [];
   const checkpointStops: number[] = [];
   const invocationStops: number[] = [];
-  let checkpoint = -1;
   let completed = 0;
   let time: Date | undefined;
-  // The timestamp of the last operation event, while no InvocationCompleted has come since.
-  let groupTime: Date | undefined;
-  for (const event of sorted) {
-    const index = points.length;
+  let checkpointCount = 0;
+  sorted.forEach((event, index) => {
     time = event.EventTimestamp ?? time;
     const point: ReplayPoint = { eventId: event.EventId!, invocation: Math.min(completed + 1, invocationCount) };
     if (event.EventType !== undefined) point.eventType = event.EventType;
     if (time !== undefined) point.time = time;
+    const checkpoint = checkpointOf[index];
+    if (checkpoint !== undefined) {
+      point.checkpoint = checkpoint;
+      checkpointCount = checkpoint + 1;
+    }
     if (event.EventType === "InvocationCompleted") {
       completed++;
-      groupTime = undefined;
       invocationStops.push(index);
-    } else {
-      if (!sameInstant(groupTime, event.EventTimestamp)) checkpoint++;
-      // A checkpoint's stop is its last event so far.
-      checkpointStops[checkpoint] = index;
-      point.checkpoint = checkpoint;
-      groupTime = event.EventTimestamp;
+    } else if (checkpoint === undefined || checkpointOf[index + 1] !== checkpoint) {
+      // A checkpoint's last event, or one of the service's own.
+      checkpointStops.push(index);
     }
     points.push(point);
-  }
-  return { points, checkpointCount: checkpoint + 1, invocationCount, stops: { checkpoint: checkpointStops, invocation: invocationStops } };
+  });
+  return { points, checkpointCount, invocationCount, stops: { checkpoint: checkpointStops, invocation: invocationStops } };
 }
 
 /**

@@ -101,12 +101,17 @@ describe("SendDurableExecutionCallbackSuccess / Failure / Heartbeat", () => {
     expect(events.find((e) => e.EventType === "CallbackSucceeded")).toMatchObject({ CallbackSucceededDetails: { Result: { Payload: '{"approved":"ü"}' } } });
   });
 
-  it("completes a callback with no result", async () => {
+  it("completes a callback with no result, which the handler reads as undefined", async () => {
     const arn = await start("approval");
     await t.client.send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: await callbackId(t.client, arn) }));
-    expect((await settled(arn)).Status).toBe("SUCCEEDED");
+    const done = await settled(arn);
+    expect(done.Status).toBe("SUCCEEDED");
+    // The handler returned { result: undefined }: no empty string stood in for the missing body.
+    expect(done.Result).toBe("{}");
     const { events } = await snapshot(t.client, arn);
-    expect(events.filter((e) => e.EventType === "CallbackSucceeded")).toHaveLength(1);
+    const succeeded = events.filter((e) => e.EventType === "CallbackSucceeded");
+    expect(succeeded).toHaveLength(1);
+    expect(succeeded[0]!.CallbackSucceededDetails?.Result?.Payload).toBeUndefined();
   });
 
   it("fails a callback with the ErrorObject it is sent, or with none", async () => {

@@ -15,7 +15,9 @@ export {
   type Outcome,
   type PendingWork,
   type LogLine,
+  type AppliedWhatIf,
 } from "./simulator.js";
+export { describeThrown, isOperationFailure, reportingThrows, thrownByCode, type CodeError } from "./code-error.js";
 export {
   checkNewOperation,
   checkAttemptDecision,

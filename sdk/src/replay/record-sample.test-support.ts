@@ -8,9 +8,10 @@ import { ReplaySimulator, type SimulationPause } from "./simulator.js";
 /**
  * Runs `handler` (registered as `functionName`, the other samples beside it for chained
  * invokes) with `input` until it ends or no timer is left, answering named callbacks as the
- * local service's seeds do.
+ * local service's seeds do. With `tick`, each checkpoint call lands a millisecond after the last,
+ * as on a real service, where no two calls share a time.
  */
-export async function record(functionName: string, handler: DurableLambdaHandler, input: unknown, callbacks: Record<string, unknown> = {}) {
+export async function record(functionName: string, handler: DurableLambdaHandler, input: unknown, callbacks: Record<string, unknown> = {}, options: { tick?: boolean } = {}) {
   const handlers = new Map<string, DurableLambdaHandler>(sampleFunctions.map((f) => [f.name, f.handler]));
   handlers.set(functionName, handler);
   const clock = new VirtualClock();
@@ -18,8 +19,18 @@ export async function record(functionName: string, handler: DurableLambdaHandler
     store: new MemoryStore(),
     clock,
     resolveFunction: (name) => (handlers.has(name) ? { functionName: name, functionArn: `arn:aws:lambda:us-east-1:123456789012:function:${name}`, version: "$LATEST" } : undefined),
-    invoke: (fn, event, requestId) => handlers.get(fn.functionName)!(new DurableExecutionInvocationInputWithClient(event, new InProcessClient(engine)), { awsRequestId: requestId } as never),
+    invoke: (fn, event, requestId) => handlers.get(fn.functionName)!(new DurableExecutionInvocationInputWithClient(event, client(engine)), { awsRequestId: requestId } as never),
   });
+  const client = (e: Engine): InProcessClient => {
+    const inner = new InProcessClient(e);
+    if (!options.tick) return inner;
+    return Object.assign(Object.create(inner) as InProcessClient, {
+      checkpoint: (p: Parameters<InProcessClient["checkpoint"]>[0]) => {
+        if (p.Updates?.length) clock.advanceTo(clock.now() + 1);
+        return inner.checkpoint(p);
+      },
+    });
+  };
   const { arn } = engine.startExecution({ functionName, name: "recorded", payload: JSON.stringify(input) });
   const time = new VirtualTime(engine, clock);
   const answered = new Set<string>();

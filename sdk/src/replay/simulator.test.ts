@@ -184,8 +184,9 @@ describe("what-ifs", () => {
     const first = new ReplaySimulator({ recording: events, handler: flow, functionName: "fn" });
     await runThrough(first);
     const snap = first.snapshot();
-    // Checkpoint 2 is where "first" succeeded.
-    const seed = snap.events.filter((e) => (e.EventId ?? 0) <= snap.checkpointEventIds[1]!);
+    // Where "first" succeeded.
+    const through = snap.events.find((e) => e.EventType === "StepSucceeded" && e.Name === "first")!.EventId!;
+    const seed = snap.events.filter((e) => (e.EventId ?? 0) <= through);
     expect(seed.at(-1)).toMatchObject({ EventType: "StepSucceeded", Name: "first" });
     const fork = new ReplaySimulator({ recording: events, handler: flow, functionName: "fn", seed, whatIf: true });
     fork.overrideStep(projectHistory(events).operations.find((op) => op.name === "second")!.id, { kind: "succeed", payload: "40" });

@@ -6,7 +6,7 @@
  * chained invokes complete as the history says, in the order it says. Browser-safe.
  */
 import { Engine, InProcessClient, MemoryStore, VirtualClock, VirtualTime, type FunctionInfo, type PendingTimer } from "../engine/index.js";
-import { projectHistory, type HistoryProjection, type OperationView } from "../history/index.js";
+import { EVENT_KINDS, projectHistory, type EventPhase, type HistoryProjection, type OperationView } from "../history/index.js";
 import {
   formatDurableExecutionArn,
   type CheckpointDurableExecutionRequest,
@@ -23,6 +23,7 @@ import {
 } from "../protocol/index.js";
 import { DurableExecutionInvocationInputWithClient, type AttemptInfo, type DurableLambdaHandler } from "../runtime/index.js";
 import { scheduleMacrotask } from "../runtime/schedule.js";
+import { describeThrown, isOperationFailure, thrownByCode, type CodeError } from "./code-error.js";
 import { checkAttemptDecision, checkContextOutcome, checkExecutionOutcome, checkNewOperation, checkRemoved, type Divergence } from "./divergence.js";
 import { seedExecution } from "./seed-state.js";
 
@@ -76,14 +77,29 @@ export type SimulationPause =
   /** Nothing left that the history can answer; the user may act (what-ifs) or stop. */
   | { kind: "idle"; pending: PendingWork[] }
   | { kind: "diverged"; divergence: Divergence }
-  | { kind: "ended"; status: ExecutionStatus; result?: string; error?: ErrorObject }
+  /** The code threw where the record goes on otherwise: an exception to fix, not a divergence. */
+  | { kind: "crashed"; error: CodeError }
+  /** `thrown`: the code's exception that ended it, when the record ended the same way. */
+  | { kind: "ended"; status: ExecutionStatus; result?: string; error?: ErrorObject; thrown?: CodeError }
   | { kind: "error"; message: string };
+
+/** A step attempt answered by a what-if rather than by the record. */
+export interface AppliedWhatIf {
+  operationId: string;
+  name?: string;
+  attempt: number;
+  outcome: Outcome;
+  /** How the record says this attempt turned out; undefined when it has no such attempt. */
+  recorded?: { status: string; result?: string; error?: ErrorObject };
+}
 
 /** A line the workflow logged, with where it was. */
 export interface LogLine {
   invocation: number;
   /** Checkpoints sent before the line was written. */
   afterCheckpoint: number;
+  /** The virtual time the line was written at (epoch ms): the replay's, not the wall clock's. */
+  atMs: number;
   level: string;
   text: string;
 }
@@ -106,8 +122,8 @@ export interface SimulationSnapshot {
   invocations: SimulatedInvocation[];
   logs: LogLine[];
   divergences: Divergence[];
-  /** Last EventId written by each checkpoint, by checkpoint number - 1: where a fork can start. */
-  checkpointEventIds: number[];
+  /** The step attempts what-ifs answered, in the order they were. */
+  whatIfs: AppliedWhatIf[];
   /** True once the user changed the course of the run: differences are noted, not stopped at. */
   whatIf: boolean;
   nowMs: number;
@@ -165,7 +181,19 @@ export class ReplaySimulator {
   private readonly invocations: SimulatedInvocation[] = [];
   private readonly logs: LogLine[] = [];
   private readonly divergences: Divergence[] = [];
-  private readonly checkpointEventIds: number[] = [];
+  private readonly whatIfs: AppliedWhatIf[] = [];
+  /** Errors the simulator made from outcomes and handed to the code: a failure passed on, not a crash. */
+  private readonly handedOut = new WeakSet<object>();
+  /** What each invocation's handler threw, by invocation number (see {@link noteThrown}). */
+  private readonly thrown = new Map<number, unknown>();
+  private crash?: CodeError;
+  /** The recording's events of each operation, in EventId order, with their times. */
+  private readonly recordedByOperation = new Map<string, { type: string; atMs?: number }[]>();
+  /** Events of the simulated history by `id|EventType`, counted through EventId `indexedThrough`. */
+  private readonly written = new Map<string, number>();
+  private indexedThrough = 0;
+  /** The last operation each invocation checkpointed, by invocation number. */
+  private readonly lastOperation = new Map<number, NonNullable<CodeError["lastOperation"]>>();
   private readonly overrides = new Map<string, Outcome>();
   /** Step attempts (`id#attempt`) whose outcome the user gave: no record to check the decision after them against. */
   private readonly userDecided = new Set<string>();
@@ -185,6 +213,13 @@ export class ReplaySimulator {
     this.byId = new Map(this.recorded.operations.map((v) => [v.id, v]));
     this.recordedExecution = this.recorded.operations.find((v) => v.type === "EXECUTION");
     this.recordingEnded = this.recordedExecution !== undefined && isTerminal(this.recordedExecution.status);
+    for (const e of [...options.recording].sort((a, b) => (a.EventId ?? 0) - (b.EventId ?? 0))) {
+      if (e.Id === undefined || e.EventType === undefined) continue;
+      const list = this.recordedByOperation.get(e.Id) ?? [];
+      const atMs = e.EventTimestamp ? new Date(e.EventTimestamp).getTime() : NaN;
+      list.push({ type: e.EventType, ...(Number.isFinite(atMs) && { atMs }) });
+      this.recordedByOperation.set(e.Id, list);
+    }
     this.whatIf = options.whatIf ?? false;
     const started = options.recording.find((e) => e.EventType === "ExecutionStarted");
     if (!started?.Id) throw new Error("The recorded history has no ExecutionStarted event; there is no execution to replay");
@@ -275,7 +310,7 @@ export class ReplaySimulator {
       invocations: this.invocations.map((i) => ({ ...i, replayedIds: [...i.replayedIds], freshIds: [...i.freshIds] })),
       logs: [...this.logs],
       divergences: [...this.divergences],
-      checkpointEventIds: [...this.checkpointEventIds],
+      whatIfs: this.whatIfs.map((w) => ({ ...w })),
       whatIf: this.whatIf,
       nowMs: this.clock.now(),
     };
@@ -286,9 +321,21 @@ export class ReplaySimulator {
     return this.invocations.length;
   }
 
-  /** Records a line the workflow logged (the host captures the console). */
+  /**
+   * Records a line the workflow logged (the host captures the console), at the virtual time. A
+   * structured line's own `timestamp` (the runtime's logger stamps the wall clock) is set to it.
+   */
   log(level: string, text: string): void {
-    this.logs.push({ invocation: this.invocations.length, afterCheckpoint: this.checkpointCount, level, text });
+    const atMs = this.clock.now();
+    this.logs.push({ invocation: this.invocations.length, afterCheckpoint: this.checkpointCount, atMs, level, text: withVirtualTimestamp(text, atMs) });
+  }
+
+  /**
+   * Hears what the running invocation's handler threw (see `reportingThrows`): the runtime keeps
+   * only its type and message, the simulator shows its stack too.
+   */
+  noteThrown(error: unknown): void {
+    this.thrown.set(this.invocations.length, error);
   }
 
   /** Stops every timer; pending promises are left to the garbage collector. */
@@ -345,12 +392,44 @@ export class ReplaySimulator {
   }
 
   private async ended(status: ExecutionStatus, result: string | undefined, error: ErrorObject | undefined): Promise<void> {
+    const differences: Divergence[] = [];
     if (this.recordedExecution) {
       const outcome = checkExecutionOutcome({ status, ...(result !== undefined && { result }), ...(error?.ErrorMessage !== undefined && { errorMessage: error.ErrorMessage }) }, this.recordedExecution);
       const removed = status === "SUCCEEDED" || status === "FAILED" ? checkRemoved(undefined, this.recorded.operations, this.visited) : undefined;
-      for (const d of [removed, outcome]) if (d) await this.diverge(d);
+      for (const d of [removed, outcome]) if (d) differences.push(d);
     }
-    await this.finish({ kind: "ended", status, ...(result !== undefined && { result }), ...(error && { error }) });
+    // Unless the record ended the same way, it goes on where the code threw (or has not ended
+    // yet): what differs, differs because of the exception.
+    const endedAsRecorded = differences.length === 0 && this.recordedExecution?.status === status;
+    if (this.crash && !endedAsRecorded) await this.finish({ kind: "crashed", error: this.crash });
+    for (const d of differences) await this.diverge(d);
+    await this.finish({ kind: "ended", status, ...(result !== undefined && { result }), ...(error && { error }), ...(this.crash && { thrown: this.crash }) });
+  }
+
+  /**
+   * A child context that failed, where the record did not, with an exception of the code (not an
+   * operation's failure passed on): the code threw in the context's function. The runtime sends
+   * only its type and message.
+   */
+  private thrownInContext(view: UpdateView, inv: SimulatedInvocation): CodeError | undefined {
+    const u = view.update;
+    if (u.Type !== "CONTEXT" || u.Action !== "FAIL" || view.divergence?.kind !== "outcome" || isOperationFailure(u.Error)) return undefined;
+    return {
+      invocation: inv.number,
+      afterCheckpoint: this.checkpointCount,
+      lastOperation: { id: u.Id, type: u.Type, ...(u.Name !== undefined && { name: u.Name }) },
+      errorType: u.Error?.ErrorType ?? "Error",
+      message: u.Error?.ErrorMessage ?? "",
+    };
+  }
+
+  /** Notes an exception of the code that ended invocation `inv`; an operation's failure passed on is none. */
+  private noteCrash(inv: SimulatedInvocation, error: ErrorObject | undefined, thrownValue: { value: unknown } | undefined): void {
+    const byCode = thrownValue ? thrownByCode(thrownValue.value, this.handedOut) : !isOperationFailure(error);
+    if (!byCode) return;
+    const described = thrownValue ? describeThrown(thrownValue.value) : { errorType: error?.ErrorType ?? "Error", message: error?.ErrorMessage ?? "" };
+    const last = this.lastOperation.get(inv.number);
+    this.crash = { invocation: inv.number, afterCheckpoint: this.checkpointCount, ...(last && { lastOperation: last }), ...described };
   }
 
   private functionInfo(name: string): FunctionInfo {
@@ -370,12 +449,21 @@ export class ReplaySimulator {
       checkpoint: (p: CheckpointDurableExecutionRequest) => this.checkpoint(p, inv),
     };
     const input = new DurableExecutionInvocationInputWithClient(event, client, (attempt) => this.standIn(attempt));
-    const output = await this.options.handler(input, { awsRequestId: requestId } as Parameters<DurableLambdaHandler>[1]);
+    let output: DurableExecutionInvocationOutput;
+    try {
+      output = await this.options.handler(input, { awsRequestId: requestId } as Parameters<DurableLambdaHandler>[1]);
+    } catch (error) {
+      // The Lambda handler itself threw: the engine fails the execution with it.
+      this.noteCrash(inv, undefined, { value: error });
+      throw error;
+    }
     inv.status = output.Status;
     if (output.Status === "FAILED" && output.Error?.ErrorType === "NonDeterministicExecutionError") {
       // The runtime's own check of a replayed operation: the seeded state and the code disagree.
       const id = /\(id ([^)]+)\)/.exec(output.Error.ErrorMessage ?? "")?.[1] ?? "";
       await this.diverge({ kind: "type", operationId: id, message: output.Error.ErrorMessage ?? "Non-deterministic execution" });
+    } else if (output.Status === "FAILED") {
+      this.noteCrash(inv, output.Error, this.thrown.has(inv.number) ? { value: this.thrown.get(inv.number) } : undefined);
     }
     return output;
   }
@@ -387,15 +475,25 @@ export class ReplaySimulator {
     if (updates.length === 0) return client.checkpoint(p);
     const views = updates.map((u) => this.examine(u, inv));
     const number = ++this.checkpointCount;
+    const last = updates.findLast((u) => u.Type !== "EXECUTION");
+    if (last) this.lastOperation.set(inv.number, { id: last.Id, type: last.Type, ...(last.Name !== undefined && { name: last.Name }) });
+    this.followRecordedTime(updates);
     let open!: () => void;
     this.gate = new Promise<void>((resolve) => (open = resolve));
     try {
       await this.pause({ kind: "checkpoint", checkpoint: { number, invocation: inv.number, updates: views } });
       const response = await client.checkpoint(p);
-      this.checkpointEventIds[number - 1] = this.lastEventId();
       // Applied first, so the divergent operation is in the simulated history to be pointed at;
       // the gate stays shut meanwhile, so no step outcome is asked for past a divergence.
-      for (const v of views) if (v.divergence) await this.diverge(v.divergence);
+      for (const v of views) {
+        if (!v.divergence) continue;
+        const crash = this.thrownInContext(v, inv);
+        if (crash) {
+          this.crash = crash;
+          await this.finish({ kind: "crashed", error: crash });
+        }
+        await this.diverge(v.divergence);
+      }
       return response;
     } finally {
       this.gate = undefined;
@@ -431,17 +529,25 @@ export class ReplaySimulator {
     await new Promise<void>((resolve) => scheduleMacrotask(resolve));
     while (this.gate) await this.gate;
     const override = this.overrides.get(attempt.id);
+    const recorded = this.byId.get(attempt.id);
     if (override) {
       this.overrides.delete(attempt.id);
       this.userDecided.add(`${attempt.id}#${attempt.attempt}`);
+      const was = recorded?.attempts[attempt.attempt - 1];
+      this.whatIfs.push({
+        operationId: attempt.id,
+        ...(attempt.name !== undefined && { name: attempt.name }),
+        attempt: attempt.attempt,
+        outcome: override,
+        ...(was && { recorded: { status: was.status, ...(was.result !== undefined && { result: was.result }), ...(was.error && { error: was.error }) } }),
+      });
       return this.apply(override);
     }
-    const recorded = this.byId.get(attempt.id);
     const sameOperation = recorded && recorded.type === attempt.type && recorded.name === attempt.name;
     const outcome = sameOperation ? recorded.attempts[attempt.attempt - 1] : undefined;
     if (outcome && outcome.status !== "STARTED") {
       if (outcome.status === "SUCCEEDED") return outcome.result !== undefined ? { payload: outcome.result } : {};
-      throw errorFromRecord(outcome.error);
+      throw this.handOut(errorFromRecord(outcome.error));
     }
     const answer = await this.ask({
       operationId: attempt.id,
@@ -455,8 +561,14 @@ export class ReplaySimulator {
     return this.apply(answer);
   }
 
+  /** Marks an error made from an outcome, so the code passing it on is not taken for a crash. */
+  private handOut(error: Error): Error {
+    this.handedOut.add(error);
+    return error;
+  }
+
   private apply(outcome: Outcome): { payload?: string } {
-    if (outcome.kind === "fail") throw errorFromRecord(outcome.error);
+    if (outcome.kind === "fail") throw this.handOut(errorFromRecord(outcome.error));
     return outcome.payload !== undefined ? { payload: outcome.payload } : {};
   }
 
@@ -552,8 +664,66 @@ export class ReplaySimulator {
     return work;
   }
 
-  private lastEventId(): number {
-    return this.store.listEvents(this.arn, { reverse: true, limit: 1 })[0]?.EventId ?? 0;
+  /**
+   * Moves the virtual clock to when the record wrote what this checkpoint writes, so the simulated
+   * history keeps the recorded times (and checkpoints: see historyCheckpoints) and the log its
+   * virtual time. Never back, and never onto a timer the record does not say fired.
+   */
+  private followRecordedTime(updates: readonly OperationUpdate[]): void {
+    const times = updates.flatMap((u) => {
+      const t = this.recordedEventTime(u);
+      return t === undefined ? [] : [t];
+    });
+    if (times.length === 0) return;
+    const unrecorded = this.engine.pendingTimers().filter((t) => t.arn === this.arn && !this.timerRecorded(t)).map((t) => t.atMs);
+    const target = Math.min(Math.min(...times), ...unrecorded.map((at) => at - 1));
+    if (target > this.clock.now()) this.clock.advanceTo(target);
+  }
+
+  /** The time of the recorded event this update writes again (the n-th of its kind for its operation), if the record has it. */
+  private recordedEventTime(u: OperationUpdate): number | undefined {
+    const phases = UPDATE_PHASES[u.Action];
+    if (!phases) return undefined;
+    const types = new Set(Object.entries(EVENT_KINDS).filter(([, k]) => k.type === u.Type && phases.includes(k.phase)).map(([type]) => type));
+    const written = [...types].reduce((n, type) => n + (this.writtenCount(`${u.Id}|${type}`) ?? 0), 0);
+    return this.recordedByOperation.get(u.Id)?.filter((e) => types.has(e.type))[written]?.atMs;
+  }
+
+  /** How many events of an `id|EventType` the simulated history has, reading only what is new since the last call. */
+  private writtenCount(key: string): number | undefined {
+    if (this.store.getExecution(this.arn)) {
+      for (;;) {
+        const page = this.store.listEvents(this.arn, { reverse: false, afterEventId: this.indexedThrough, limit: 1000 });
+        for (const e of page) {
+          const k = `${e.Id}|${e.EventType}`;
+          this.written.set(k, (this.written.get(k) ?? 0) + 1);
+          this.indexedThrough = e.EventId ?? this.indexedThrough;
+        }
+        if (page.length < 1000) break;
+      }
+    }
+    return this.written.get(key);
+  }
+}
+
+/** The event phases an update's action writes. */
+const UPDATE_PHASES: Readonly<Record<string, readonly EventPhase[]>> = {
+  START: ["started"],
+  SUCCEED: ["succeeded"],
+  FAIL: ["failed"],
+  RETRY: ["failed", "succeeded"],
+  CANCEL: ["cancelled"],
+};
+
+/** A structured log line (a JSON object with a `timestamp`) with that timestamp set to `atMs`; any other line as it is. */
+function withVirtualTimestamp(text: string, atMs: number): string {
+  if (!text.startsWith("{")) return text;
+  try {
+    const line = JSON.parse(text) as unknown;
+    if (typeof line !== "object" || line === null || Array.isArray(line) || !("timestamp" in line)) return text;
+    return JSON.stringify({ ...line, timestamp: new Date(atMs).toISOString() });
+  } catch {
+    return text;
   }
 }
 

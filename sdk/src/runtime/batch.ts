@@ -73,7 +73,8 @@ export function completionConfigProblem(config: CompletionConfig | undefined): s
 /** One item of a map or branch of a parallel; items never started are absent. */
 export interface BatchItem<T> {
   result?: T;
-  error?: Error;
+  /** Always a ChildContextError: every item runs in a child context. */
+  error?: ChildContextError;
   index: number;
   status: BatchItemStatus;
 }
@@ -88,12 +89,12 @@ export interface BatchResult<T> {
   readonly failureCount: number;
   readonly startedCount: number;
   readonly totalCount: number;
-  succeeded(): BatchItem<T>[];
-  failed(): BatchItem<T>[];
-  started(): BatchItem<T>[];
+  succeeded(): (BatchItem<T> & { result: T })[];
+  failed(): (BatchItem<T> & { error: ChildContextError })[];
+  started(): (BatchItem<T> & { status: BatchItemStatus.STARTED })[];
   throwIfError(): void;
   getResults(): T[];
-  getErrors(): Error[];
+  getErrors(): ChildContextError[];
 }
 
 export class BatchResultImpl<T> implements BatchResult<T> {
@@ -128,14 +129,14 @@ export class BatchResultImpl<T> implements BatchResult<T> {
     return this.hasFailure ? BatchItemStatus.FAILED : BatchItemStatus.SUCCEEDED;
   }
   /** Succeeded items with a result (an `undefined` result is not listed, as in the official SDK). */
-  succeeded(): BatchItem<T>[] {
-    return this.all.filter((i) => i.status === BatchItemStatus.SUCCEEDED && i.result !== undefined);
+  succeeded(): (BatchItem<T> & { result: T })[] {
+    return this.all.filter((i): i is BatchItem<T> & { result: T } => i.status === BatchItemStatus.SUCCEEDED && i.result !== undefined);
   }
-  failed(): BatchItem<T>[] {
-    return this.all.filter((i) => i.status === BatchItemStatus.FAILED && i.error !== undefined);
+  failed(): (BatchItem<T> & { error: ChildContextError })[] {
+    return this.all.filter((i): i is BatchItem<T> & { error: ChildContextError } => i.status === BatchItemStatus.FAILED && i.error !== undefined);
   }
-  started(): BatchItem<T>[] {
-    return this.all.filter((i) => i.status === BatchItemStatus.STARTED);
+  started(): (BatchItem<T> & { status: BatchItemStatus.STARTED })[] {
+    return this.all.filter((i): i is BatchItem<T> & { status: BatchItemStatus.STARTED } => i.status === BatchItemStatus.STARTED);
   }
   throwIfError(): void {
     const first = this.all.find((i) => i.status === BatchItemStatus.FAILED)?.error;
@@ -143,10 +144,10 @@ export class BatchResultImpl<T> implements BatchResult<T> {
     if (this.completionReason === "CUSTOM_COMPLETION_FAILED") throw new BatchCompletionError(this.completionReason);
   }
   getResults(): T[] {
-    return this.succeeded().map((i) => i.result as T);
+    return this.succeeded().map((i) => i.result);
   }
-  getErrors(): Error[] {
-    return this.failed().map((i) => i.error as Error);
+  getErrors(): ChildContextError[] {
+    return this.failed().map((i) => i.error);
   }
 }
 
@@ -197,7 +198,7 @@ export const batchResultSerdes: Serdes<BatchResult<unknown>> = {
   deserialize: async (data) => {
     if (!data) return undefined;
     const parsed = JSON.parse(data) as { all?: (BatchItem<unknown> & { error?: BatchErrorObject })[]; completionReason?: CompletionReason };
-    const items = (parsed.all ?? []).map((item) => ({ ...item, error: item.error ? restoreError(item.error) : undefined }));
+    const items = (parsed.all ?? []).map((item) => ({ ...item, error: item.error ? itemError(restoreError(item.error)) : undefined }));
     return new BatchResultImpl(items, parsed.completionReason ?? "ALL_COMPLETED");
   },
 };

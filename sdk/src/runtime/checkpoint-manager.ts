@@ -23,6 +23,8 @@ export class CheckpointManager {
   private inFlight = false;
   private scheduled = false;
   private stopped = false;
+  /** Set when the invocation is ending: what is queued still goes out, nothing new is taken. */
+  private closing = false;
   private failure: unknown;
   private readonly changeListeners = new Set<() => void>();
   /** Parent of every operation this invocation wrote, for ancestor checks before a record exists. */
@@ -65,7 +67,7 @@ export class CheckpointManager {
    */
   checkpoint(update: OperationUpdate): Promise<void> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
-    if (this.stopped) return new Promise(() => {}); // after the invocation ended nothing settles
+    if (this.stopped || this.closing) return new Promise(() => {}); // after the invocation ended nothing settles
     if (!this.parents.has(update.Id)) this.parents.set(update.Id, update.ParentId);
     // An abandoned branch (its map or parallel already decided) must not change the record.
     if (this.underFinished(update.ParentId)) return new Promise(() => {});
@@ -77,7 +79,7 @@ export class CheckpointManager {
 
   /** Sends an empty checkpoint to refresh state (used to poll for completions). */
   refresh(): Promise<void> {
-    if (this.stopped) return new Promise(() => {});
+    if (this.stopped || this.closing) return new Promise(() => {});
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ resolve, reject });
       this.schedule();
@@ -118,6 +120,16 @@ export class CheckpointManager {
       });
     }
     if (this.failure !== undefined) throw this.failure;
+  }
+
+  /**
+   * The invocation is ending (it was terminated): later checkpoints never settle, but what is
+   * already queued is still sent, as the official SDK does, so the record shows the operations
+   * that had started (a child context's or a step's START) when the execution failed.
+   * {@link drain} then resolves once it is out.
+   */
+  close(): void {
+    this.closing = true;
   }
 
   /** Ends the invocation's use of the service: later checkpoints never settle. */
@@ -188,6 +200,8 @@ export class CheckpointManager {
       for (const q of [...batch, ...this.queue]) q.reject(error);
       this.queue = [];
       this.onFailure(error);
+      // Whoever drains learns of the failure rather than waiting for a batch that never comes.
+      this.notify();
       return;
     }
     this.notify();

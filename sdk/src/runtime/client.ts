@@ -7,6 +7,7 @@ import type {
 } from "../protocol/index.js";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { AttemptInfo } from "./plugins.js";
+import type { InvocationClock } from "./invocation-clock.js";
 
 /**
  * Stands in for the user's function in one attempt of a step or a waitForCondition check: the
@@ -73,6 +74,8 @@ export class DurableExecutionInvocationInputWithClient implements DurableExecuti
     readonly durableExecutionClient: DurableExecutionClient,
     /** Set by the replay simulator only; see {@link AttemptStandIn}. */
     readonly attemptStandIn?: AttemptStandIn,
+    /** Set by a test runner that skips time; see {@link InvocationClock}. */
+    readonly invocationClock?: InvocationClock,
   ) {
     this.DurableExecutionArn = params.DurableExecutionArn;
     this.CheckpointToken = params.CheckpointToken;

@@ -105,6 +105,14 @@ export interface NamedParallelBranch<O> {
   func: ParallelFunc<O>;
 }
 
+/**
+ * The result type of a list of parallel branches of different result types: the union of
+ * what the functions return, as the official SDK infers it (a list mixing bare functions and
+ * named branches infers `never`, there too).
+ */
+export type ParallelBranchesResult<Branches extends readonly unknown[]> =
+  Branches[number] extends ParallelFunc<infer R> ? R : Branches[number] extends NamedParallelBranch<infer R> ? R : never;
+
 /** The minimal Lambda context the runtime reads. */
 export interface LambdaContext {
   awsRequestId: string;
@@ -130,6 +138,16 @@ export interface DurableContext {
   map<I, O>(items: I[], mapFunc: MapFunc<I, O>, config?: MapConfig<I, O>): DurablePromise<BatchResult<O>>;
   parallel<O>(name: string | undefined, branches: (ParallelFunc<O> | NamedParallelBranch<O>)[], config?: ParallelConfig<O>): DurablePromise<BatchResult<O>>;
   parallel<O>(branches: (ParallelFunc<O> | NamedParallelBranch<O>)[], config?: ParallelConfig<O>): DurablePromise<BatchResult<O>>;
+  /** Branches of different result types: the result is a BatchResult of their union. */
+  parallel<Branches extends readonly unknown[]>(
+    name: string | undefined,
+    branches: Branches,
+    config?: ParallelConfig<ParallelBranchesResult<Branches>>,
+  ): DurablePromise<BatchResult<ParallelBranchesResult<Branches>>>;
+  parallel<Branches extends readonly unknown[]>(
+    branches: Branches,
+    config?: ParallelConfig<ParallelBranchesResult<Branches>>,
+  ): DurablePromise<BatchResult<ParallelBranchesResult<Branches>>>;
   invoke<I, O>(name: string, funcId: string, input?: I, config?: InvokeConfig<I, O>): DurablePromise<O>;
   invoke<I, O>(funcId: string, input?: I, config?: InvokeConfig<I, O>): DurablePromise<O>;
   createCallback<T = string>(name: string | undefined, config?: CreateCallbackConfig<T>): DurablePromise<CreateCallbackResult<T>>;

@@ -270,7 +270,7 @@ export class DurableContextImpl implements DurableContext {
         if (op?.Status === "PENDING") {
           // The service moves the step to READY when its back-off ends.
           runtime.termination.set(id, "RETRY_WAITING");
-          await runtime.serviceChange(id, (o) => o?.Status !== "PENDING", (o) => o?.StepDetails?.NextAttemptTimestamp);
+          await runtime.serviceChange(id, (o) => o?.Status !== "PENDING", (o) => o?.StepDetails?.NextAttemptTimestamp, true);
           continue;
         }
         const attempt = (op?.StepDetails?.Attempt ?? 0) + 1;
@@ -679,7 +679,7 @@ export class DurableContextImpl implements DurableContext {
         }
         if (op?.Status === "PENDING") {
           runtime.termination.set(id, "RETRY_WAITING");
-          await runtime.serviceChange(id, (o) => o?.Status !== "PENDING", (o) => o?.StepDetails?.NextAttemptTimestamp);
+          await runtime.serviceChange(id, (o) => o?.Status !== "PENDING", (o) => o?.StepDetails?.NextAttemptTimestamp, true);
           continue;
         }
         const recorded = op?.StepDetails?.Result;

@@ -4,6 +4,7 @@ import type { AttemptStandIn, DurableExecutionClient } from "./client.js";
 import { DurableExecutionClientErrorScope, isDurableExecutionClientError, NonDeterministicExecutionError } from "./errors.js";
 import { createPluginHub, toOperationInfoMap, type PluginHub } from "./plugins.js";
 import { TerminationManager } from "./termination.js";
+import { realInvocationClock, type InvocationClock } from "./invocation-clock.js";
 
 /** Everything the contexts of one invocation share. */
 export class ExecutionRuntime {
@@ -22,6 +23,8 @@ export class ExecutionRuntime {
     readonly updatedOperationIds: ReadonlySet<string> = new Set(),
     /** Answers step attempts instead of the user's functions (the replay simulator). */
     readonly standIn?: AttemptStandIn,
+    /** What polls for a known end wait by; a test runner that skips time hands its own. */
+    private readonly clock: InvocationClock = realInvocationClock,
   ) {
     this.checkpoints = new CheckpointManager(durableExecutionArn, checkpointToken, client, operations);
     if (plugins.active) {
@@ -42,19 +45,34 @@ export class ExecutionRuntime {
    * Waits until the service changes operation `id` (a timer fired, a callback arrived). The
    * change normally arrives with the next invocation; but while another branch's step body
    * runs the invocation cannot suspend, so it polls with empty checkpoints: first at the
-   * known end time (`knownEnd`, 1 s if none), then every 1 s more, up to every 10 s.
+   * known end time (`knownEnd`, 1 s if none), then every 1 s more, up to every 10 s. A step's
+   * back-off (`retry`) is polled for at its end too, as the official SDK does: on Lambda the
+   * invocation has suspended long before, but where time is skipped the end comes at once.
+   *
+   * A known end the invocation is sure to sit through (a back-off, or any end while a step
+   * body runs) is awaited on the invocation's clock, which a runner that skips time moves to
+   * it at once; other polls keep real time, so skipped time never runs ahead of an invocation
+   * that is about to suspend.
    */
-  async serviceChange(id: string, done: (op: Operation | undefined) => boolean, knownEnd: (op: Operation | undefined) => Date | undefined): Promise<void> {
+  async serviceChange(
+    id: string,
+    done: (op: Operation | undefined) => boolean,
+    knownEnd: (op: Operation | undefined) => Date | undefined,
+    retry = false,
+  ): Promise<void> {
     const change = this.checkpoints.waitFor(id, done);
     let settled = false;
     void change.then(() => (settled = true));
     for (let poll = 0; !settled && !this.termination.hasEnded; poll++) {
       const end = poll === 0 ? knownEnd(this.checkpoints.get(id))?.getTime() : undefined;
-      const delay = end !== undefined ? Math.max(0, end - Date.now()) : Math.min(1000 * Math.max(poll, 1), 10_000);
-      const woke = await Promise.race([change.then(() => true), sleep(delay).then(() => false)]);
+      const mustPoll = () => retry || this.termination.blockedByExecution();
+      const onClock = end !== undefined && mustPoll();
+      const delay = end !== undefined ? Math.max(0, end - this.clock.now()) : Math.min(1000 * Math.max(poll, 1), 10_000);
+      const elapsed = (onClock ? this.clock : realInvocationClock).sleep(delay).then(() => false);
+      const woke = await Promise.race([change.then(() => true), elapsed]);
       if (woke || settled || this.termination.hasEnded) break;
       // Only worth a call while suspension is impossible; otherwise the next invocation tells.
-      if (this.termination.blockedByExecution()) await this.checkpoints.refresh().catch(() => {});
+      if (mustPoll()) await this.checkpoints.refresh().catch(() => {});
     }
     await change;
   }
@@ -119,12 +137,4 @@ export function classifyCheckpointFailure(error: unknown): { kind: "fail" | "ret
   }
   if (status !== undefined && status >= 400 && status < 500 && status !== 429) return { kind: "fail", error };
   return { kind: "retry-invocation", error };
-}
-
-/** A timer that never keeps a Node process alive on its own. */
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms) as unknown as { unref?: () => void };
-    timer.unref?.();
-  });
 }

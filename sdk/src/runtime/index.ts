@@ -26,6 +26,7 @@ export type {
   ParallelConfig,
   ParallelFunc,
   NamedParallelBranch,
+  ParallelBranchesResult,
   ConcurrencyConfig,
 } from "./context-types.js";
 export { DurablePromise } from "./durable-promise.js";
@@ -112,3 +113,5 @@ export type {
 } from "../protocol/types.js";
 export { hashOperationId } from "./operation-id.js";
 export { createLambdaContext } from "./lambda-context.js";
+export type { LambdaInvocationContext } from "./lambda-context.js";
+export type { InvocationClock } from "./invocation-clock.js";

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runOnEngine } from "./engine-run.test-support.js";
-import { createDefaultLogger, formatParams, refreshLogConfig, type DurableLogger } from "./logger.js";
+import { createDefaultLogger, formatParams, type DurableLogger } from "./logger.js";
 
 afterEach(() => {
   delete process.env.AWS_LAMBDA_LOG_LEVEL;
-  refreshLogConfig();
   vi.restoreAllMocks();
 });
 
@@ -19,14 +18,15 @@ describe("default logger", () => {
     expect(line.message).toMatch(/^charge failed for order-7 TypeError: card declined/);
   });
 
-  it("drops lines below AWS_LAMBDA_LOG_LEVEL once refreshed", () => {
+  it("drops lines below AWS_LAMBDA_LOG_LEVEL as it was when the logger was built", () => {
     const lines: string[] = [];
-    const logger = createDefaultLogger(undefined, (line) => lines.push(line));
+    const before = createDefaultLogger(undefined, (line) => lines.push(line));
     process.env.AWS_LAMBDA_LOG_LEVEL = "warn";
-    refreshLogConfig();
-    logger.info("hidden");
-    logger.warn("shown");
-    expect(lines.map((l) => JSON.parse(l).message)).toEqual(["shown"]);
+    const after = createDefaultLogger(undefined, (line) => lines.push(line));
+    after.info("hidden");
+    after.warn("shown");
+    before.info("built before the change");
+    expect(lines.map((l) => JSON.parse(l).message)).toEqual(["shown", "built before the change"]);
   });
 
   it("formats printf-style placeholders like util.format", () => {

@@ -40,7 +40,6 @@ export interface LoggerConfig<L extends DurableLogger = DurableLogger> {
 }
 
 const PRIORITY: Record<Level, number> = { DEBUG: 2, INFO: 3, WARN: 4, ERROR: 5 };
-let minimumPriority = readLevel();
 
 function readLevel(): number {
   // Read through globalThis so the runtime still loads where `process` does not exist.
@@ -50,12 +49,33 @@ function readLevel(): number {
 }
 
 /**
- * Re-reads `AWS_LAMBDA_LOG_LEVEL` for the default logger.
+ * The official SDK's switch for its own debug trace (it re-reads `DURABLE_VERBOSE_MODE`).
+ * This runtime writes no such trace, and its default logger reads `AWS_LAMBDA_LOG_LEVEL`
+ * each time one is built, so there is nothing to refresh: kept so code calling it compiles
+ * and runs unchanged.
  *
- * @example refreshLogConfig(); // after changing AWS_LAMBDA_LOG_LEVEL
+ * @example refreshLogConfig(); // no effect
  */
-export function refreshLogConfig(): void {
-  minimumPriority = readLevel();
+export function refreshLogConfig(): void {}
+
+/** Where the default logger writes one finished line. */
+export type LogSink = (line: string, level: Level) => void;
+
+/** The global `console`, by level: what a browser or any non-Node host has. */
+const globalConsoleSink = (): LogSink => (line, level) =>
+  (level === "ERROR" ? console.error : level === "WARN" ? console.warn : level === "DEBUG" ? console.debug : console.info)(line);
+
+let defaultSink: () => LogSink = globalConsoleSink;
+
+/**
+ * Sets where default loggers built from now on write. The Node entry installs a `Console`
+ * bound to the process's stdout and stderr, as the official SDK writes; without one the global
+ * `console` is used.
+ *
+ * @example installDefaultLogSink(() => (line, level) => lines.push({ line, level }))
+ */
+export function installDefaultLogSink(next: (() => LogSink) | undefined): void {
+  defaultSink = next ?? globalConsoleSink;
 }
 
 /** A printf-like join in the spirit of `util.format`, without Node's `util`. */
@@ -92,17 +112,15 @@ function errorFields(e: Error) {
 }
 
 /**
- * The default logger: one JSON line per call through `console`, with the execution's fields,
- * in the official SDK's shape, gated by `AWS_LAMBDA_LOG_LEVEL`. `enrich` adds fields
- * (plugins' `enrichLogContext`).
+ * The default logger: one JSON line per call, with the execution's fields, in the official
+ * SDK's shape, gated by `AWS_LAMBDA_LOG_LEVEL` as it is when the logger is built. Lines go to
+ * `sink`, by default the installed one (see {@link installDefaultLogSink}). `enrich` adds
+ * fields (plugins' `enrichLogContext`).
  *
  * @example createDefaultLogger().info("charged", { amount: 3 })
  */
-export function createDefaultLogger(
-  enrich?: () => Record<string, unknown> | undefined,
-  sink: (line: string, level: Level) => void = (line, level) =>
-    (level === "ERROR" ? console.error : level === "WARN" ? console.warn : level === "DEBUG" ? console.debug : console.info)(line),
-): DurableLogger {
+export function createDefaultLogger(enrich?: () => Record<string, unknown> | undefined, sink: LogSink = defaultSink()): DurableLogger {
+  const minimumPriority = readLevel();
   let loggingContext: DurableLoggingContext | undefined;
   const write = (level: Level, params: unknown[]) => {
     if (PRIORITY[level] < minimumPriority) return;

@@ -53,9 +53,15 @@ export class TerminationManager {
     if (this.states.get(id) === "IDLE_NOT_AWAITED") this.set(id, "IDLE_AWAITED");
   }
 
+  /**
+   * Ends the invocation early. Checkpoints already queued still go out (the invocation drains
+   * them before it answers, see {@link close}); new ones are not taken.
+   */
   terminate(t: Termination): void {
     if (this.ended) return;
-    this.close();
+    this.ended = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.checkpoints.close();
     this.resolveTermination(t);
   }
 

@@ -28,6 +28,7 @@ import {
   type PluginHub,
 } from "./plugins.js";
 import { defaultSerdes } from "./serdes.js";
+import type { InvocationClock } from "./invocation-clock.js";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 
 export type DurableExecutionHandler<TEvent = any, TResult = any> = (event: TEvent, context: DurableContext) => Promise<TResult>;
@@ -112,7 +113,7 @@ export function withDurableExecution<TEvent = any, TResult = any>(
     const requestId = lambdaContext?.awsRequestId ?? crypto.randomUUID();
     const updated = new Set(event.UpdatedOperationIds ?? []);
     const standIn = carriedStandIn(event);
-    const runtime = new ExecutionRuntime(event.DurableExecutionArn, event.CheckpointToken, client, operations, requestId, plugins, updated, standIn);
+    const runtime = new ExecutionRuntime(event.DurableExecutionArn, event.CheckpointToken, client, operations, requestId, plugins, updated, standIn, carriedClock(event));
     const context = new DurableContextImpl(runtime, lambdaContext ?? { awsRequestId: requestId }, {
       replaying: runtime.startedInReplay,
       logger: createDefaultLogger(plugins.active ? () => plugins.enrichLogContext() : undefined),
@@ -171,6 +172,7 @@ async function finish(
   runtime: ExecutionRuntime,
   outcome: { kind: "returned"; value: unknown } | { kind: "threw"; error: unknown } | { kind: "suspend" } | { kind: "fail" | "retry-invocation"; error: unknown },
 ): Promise<DurableExecutionInvocationOutput> {
+  if (outcome.kind === "suspend" || outcome.kind === "retry-invocation" || outcome.kind === "fail") await drainThenStop(runtime);
   switch (outcome.kind) {
     case "suspend":
       return { Status: "PENDING" };
@@ -179,7 +181,10 @@ async function finish(
     case "fail":
       return { Status: "FAILED", Error: toErrorObject(outcome.error) };
     case "threw":
-      if (runtime.termination.hasEnded) return endedDuringFailure(runtime);
+      if (runtime.termination.hasEnded) {
+        await drainThenStop(runtime);
+        return endedDuringFailure(runtime);
+      }
       await runtime.checkpoints.drain().catch(() => {});
       return finishFailed(runtime, outcome.error);
     case "returned":
@@ -218,6 +223,18 @@ function carriedClient(event: DurableExecutionInvocationInput): DurableExecution
 function carriedStandIn(event: DurableExecutionInvocationInput): AttemptStandIn | undefined {
   const candidate = (event as { attemptStandIn?: unknown }).attemptStandIn;
   return typeof candidate === "function" ? (candidate as AttemptStandIn) : undefined;
+}
+
+/** A terminated invocation sends what it had queued before it answers, then stops for good. */
+async function drainThenStop(runtime: ExecutionRuntime): Promise<void> {
+  await runtime.checkpoints.drain().catch(() => {});
+  runtime.termination.close();
+}
+
+/** The clock a test runner that skips time hands the invocation, recognised by shape like the client. */
+function carriedClock(event: DurableExecutionInvocationInput): InvocationClock | undefined {
+  const candidate = (event as { invocationClock?: Partial<InvocationClock> }).invocationClock;
+  return typeof candidate?.now === "function" && typeof candidate.sleep === "function" ? (candidate as InvocationClock) : undefined;
 }
 
 async function endedDuringFailure(runtime: ExecutionRuntime): Promise<DurableExecutionInvocationOutput> {

@@ -1,6 +1,6 @@
 import { Engine, InProcessClient, RealClock, VirtualClock } from "../engine/index.js";
 import type { ErrorObject, Event } from "../protocol/index.js";
-import type { DurableExecutionClient } from "../runtime/index.js";
+import type { DurableExecutionClient, InvocationClock } from "../runtime/index.js";
 import type { FunctionTable } from "./function-table.js";
 import { ObservedStore } from "./observed-store.js";
 import { RealTime } from "./real-time.js";
@@ -17,13 +17,30 @@ export interface EngineRunOptions {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The engine's client for the handlers, slowed down when asked to. */
-function handlerClient(engine: Engine, delayMs: number): DurableExecutionClient {
+/** One turn of the event loop. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The engine's client for the handlers, slowed down when asked to. Even at no delay a call
+ * answers a turn of the event loop later, as a call to the service (or to the official
+ * runner's checkpoint server) always does: code the handler runs meanwhile (a map item that is
+ * about to fail) gets there before the answer, as it would against Lambda.
+ */
+function handlerClient(engine: Engine, delayMs: number, polled: () => void): DurableExecutionClient {
   const client = new InProcessClient(engine);
-  if (delayMs <= 0) return client;
+  const wait = () => (delayMs > 0 ? sleep(delayMs) : turn());
   return {
-    getExecutionState: async (params) => (await sleep(delayMs), client.getExecutionState(params)),
-    checkpoint: async (params) => (await sleep(delayMs), client.checkpoint(params)),
+    getExecutionState: async (params) => {
+      const answer = await client.getExecutionState(params);
+      await wait();
+      return answer;
+    },
+    checkpoint: async (params) => {
+      if (!params.Updates?.length) polled();
+      const answer = await client.checkpoint(params);
+      await wait();
+      return answer;
+    },
   };
 }
 
@@ -42,14 +59,22 @@ export class EngineRun {
   constructor(options: EngineRunOptions) {
     const clock = options.skipTime ? new VirtualClock(Date.now()) : new RealClock();
     let client!: DurableExecutionClient;
+    let invocationClock: InvocationClock | undefined;
     this.engine = new Engine({
       store: this.store,
       clock,
       resolveFunction: (name, qualifier) => options.functions.resolve(name, qualifier),
-      invoke: (fn, event, requestId) => options.functions.invoke(fn, event, requestId, client),
+      invoke: (fn, event, requestId) => options.functions.invoke(fn, event, requestId, client, invocationClock),
     });
-    client = handlerClient(this.engine, options.checkpointDelayMs ?? 0);
-    this.time = clock instanceof VirtualClock ? new SkippedTime(this.engine, clock, this.store) : new RealTime(this.engine);
+    let skipped: SkippedTime | undefined;
+    if (clock instanceof VirtualClock) {
+      skipped = new SkippedTime(this.engine, clock, this.store);
+      invocationClock = skipped.invocationClock();
+      this.time = skipped;
+    } else {
+      this.time = new RealTime(this.engine);
+    }
+    client = handlerClient(this.engine, options.checkpointDelayMs ?? 0, () => skipped?.polled());
   }
 
   /** Starts an execution of `functionName` with a JSON `payload`; returns its ARN. */
@@ -70,7 +95,7 @@ export class EngineRun {
   }
 
   sendCallbackSuccess(callbackId: string, result: string | undefined): Promise<Record<string, never>> {
-    return this.time.input(() => (this.engine.sendCallbackSuccess(callbackId, result ?? ""), {}));
+    return this.time.input(() => (this.engine.sendCallbackSuccess(callbackId, result), {}));
   }
 
   sendCallbackFailure(callbackId: string, error: ErrorObject | undefined): Promise<Record<string, never>> {

@@ -1,14 +1,20 @@
 import type { FunctionInfo } from "../engine/index.js";
 import { parseFunctionName, type DurableConfig, type DurableExecutionInvocationInput, type DurableExecutionInvocationOutput } from "../protocol/index.js";
-import { createLambdaContext, DurableExecutionInvocationInputWithClient, type DurableExecutionClient, type DurableLambdaHandler } from "../runtime/index.js";
+import { createLambdaContext, DurableExecutionInvocationInputWithClient, type DurableExecutionClient, type InvocationClock, type LambdaInvocationContext } from "../runtime/index.js";
 import { runPlainHandler, type Handler } from "./plain-handler.js";
+
+/**
+ * A durable handler as the runners call it: one made by our `withDurableExecution` or by the
+ * official SDK's, whose context parameter is the `aws-lambda` package's whole `Context`.
+ */
+export type DurableFunctionHandler = (event: DurableExecutionInvocationInput, context: LambdaInvocationContext) => Promise<DurableExecutionInvocationOutput>;
 
 const REGION = "us-east-1";
 const ACCOUNT = "123456789012";
 
 interface Entry {
   info: FunctionInfo;
-  durable?: DurableLambdaHandler;
+  durable?: DurableFunctionHandler;
   plain?: Handler;
 }
 
@@ -41,7 +47,7 @@ export class FunctionTable {
     this.entries.set(keyOf(ref.name, version), { info, ...entry });
   }
 
-  addDurable(name: string, handler: DurableLambdaHandler, durableConfig?: DurableConfig): void {
+  addDurable(name: string, handler: DurableFunctionHandler, durableConfig?: DurableConfig): void {
     this.add(name, { durable: handler }, durableConfig);
   }
 
@@ -55,12 +61,18 @@ export class FunctionTable {
     return ref && this.entries.get(keyOf(ref.name, qualifier ?? ref.qualifier ?? LATEST))?.info;
   }
 
-  /** Runs one invocation of `fn`, its checkpoints going to `client`. */
-  invoke(fn: FunctionInfo, event: DurableExecutionInvocationInput, requestId: string, client: DurableExecutionClient): Promise<DurableExecutionInvocationOutput> {
+  /** Runs one invocation of `fn`, its checkpoints going to `client`, its polls timed by `clock` (the wall clock if none). */
+  invoke(
+    fn: FunctionInfo,
+    event: DurableExecutionInvocationInput,
+    requestId: string,
+    client: DurableExecutionClient,
+    clock?: InvocationClock,
+  ): Promise<DurableExecutionInvocationOutput> {
     const entry = this.entries.get(keyOf(fn.functionName, fn.version));
     if (!entry) return Promise.reject(new Error(`Function ${fn.functionName}:${fn.version} is not registered with the test runner`));
     const context = createLambdaContext({ requestId, functionName: fn.functionName, functionArn: fn.functionArn });
     if (entry.plain) return runPlainHandler(entry.plain, event, context);
-    return entry.durable!(new DurableExecutionInvocationInputWithClient(event, client), context);
+    return entry.durable!(new DurableExecutionInvocationInputWithClient(event, client, undefined, clock), context);
   }
 }

@@ -24,6 +24,7 @@ export type {
   WaitResultDetails,
 } from "./types.js";
 export type { Handler } from "./plain-handler.js";
+export type { DurableFunctionHandler } from "./function-table.js";
 export { HISTORY_DIR_ENV, historyFileName, writeRunHistory } from "./history-files.js";
 export type { RunDescription } from "./history-files.js";
 export { OperationStatus, OperationType } from "../protocol/index.js";

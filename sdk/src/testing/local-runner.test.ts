@@ -52,7 +52,7 @@ describe("LocalDurableTestRunner under skip time", () => {
     expect(execution.getInvocations()).toHaveLength(2);
   });
 
-  it("retries a step with its back-off skipped, one attempt per invocation", async () => {
+  it("retries a step with its back-off skipped, in the same invocation as the official runner", async () => {
     let attempts = 0;
     const handler = withDurableExecution(async (_event, ctx) =>
       ctx.step(
@@ -80,7 +80,8 @@ describe("LocalDurableTestRunner under skip time", () => {
       ["StepSucceeded", { CurrentAttempt: 3 }],
     ]);
     expect(charge.map((e) => seconds(charge[0]!.EventTimestamp, e.EventTimestamp))).toEqual([0, 0, 600, 600, 1800, 1800]);
-    expect(execution.getInvocations()).toHaveLength(3);
+    // The attempts counter lives in the test, not the handler, so one invocation or three both count to 3.
+    expect(execution.getInvocations()).toHaveLength(1);
   });
 
   it("reports a failing execution's error, and getResult throws it", async () => {

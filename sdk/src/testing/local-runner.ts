@@ -1,8 +1,7 @@
 import type { DurableConfig } from "../protocol/index.js";
-import type { DurableLambdaHandler } from "../runtime/index.js";
 import { EngineRun } from "./engine-run.js";
 import { ExecutionTracker } from "./execution-tracker.js";
-import { FunctionTable } from "./function-table.js";
+import { FunctionTable, type DurableFunctionHandler } from "./function-table.js";
 import { historyDirectory, writeRunHistory } from "./history-files.js";
 import { OperationLookup } from "./operation-lookup.js";
 import { OperationHandle, type CallbackSender } from "./operation-handle.js";
@@ -14,7 +13,7 @@ import type { DurableOperation, DurableTestRunner, InvokeRequest, TestResult } f
 
 /** How the local runner is made: the official parameters, and a few of Durable Lens's own. */
 export interface LocalDurableTestRunnerParameters {
-  handlerFunction: DurableLambdaHandler;
+  handlerFunction: DurableFunctionHandler;
   /** The function's name in ARNs and history file names; "durable-function" unless given. */
   functionName?: string;
   /** The function's DurableConfig, e.g. an ExecutionTimeout longer than Lambda's default day. */
@@ -117,7 +116,7 @@ export class LocalDurableTestRunner<TResult = any> extends OperationLookup imple
    *
    * @example runner.registerDurableFunction("tax-calculator", taxCalculator)
    */
-  registerDurableFunction(functionName: string, durableHandler: DurableLambdaHandler): this {
+  registerDurableFunction(functionName: string, durableHandler: DurableFunctionHandler): this {
     this.functions.addDurable(functionName, durableHandler);
     return this;
   }

@@ -1,4 +1,5 @@
 import { VirtualTime, type Engine, type Store, type TimerKind, type VirtualClock } from "../engine/index.js";
+import type { InvocationClock } from "../runtime/index.js";
 import type { TimeDriver } from "./time-driver.js";
 
 /**
@@ -68,6 +69,45 @@ export class SkippedTime implements TimeDriver {
       // Answers sent too late meet an ended execution, and fail as they would on Lambda.
       for (const apply of this.inputs.splice(0)) apply();
     }
+  }
+
+  /**
+   * The clock invocations poll by: virtual time. A running invocation that sleeps towards a
+   * known end (a wait's end next to a running step, a retry's next attempt) gets there at
+   * once: the clock moves to it, firing the engine's timers on the way, so the service change
+   * is there for its poll, in the same invocation, as under the official runner's skipped
+   * time. An open callback's deadline still runs in real time: the clock never jumps it.
+   */
+  invocationClock(): InvocationClock {
+    return {
+      now: () => this.clock.now(),
+      sleep: (ms) =>
+        new Promise<void>((resolve) => {
+          const at = this.clock.now() + ms;
+          this.clock.setTimer(at, resolve);
+          // After the caller's turn, so what it does next (a checkpoint) is underway first.
+          setImmediate(() => this.skipTo(at));
+        }),
+    };
+  }
+
+  /**
+   * A running invocation polls (an empty checkpoint): it is waiting on the service and cannot
+   * suspend, so under skipped time what it waits for next (the earliest wait end or retry)
+   * arrives now, before the poll is answered. This is how a handler built with the official
+   * SDK, which polls on its own timers rather than on {@link invocationClock}, still sees a
+   * wait end while abandoned map items keep its invocation alive.
+   */
+  polled(): void {
+    const next = this.engine.pendingTimers().find((t) => t.kind === "wait-end" || t.kind === "retry-ready");
+    if (next) this.skipTo(next.atMs);
+  }
+
+  private skipTo(at: number): void {
+    if (this.ended || this.clock.now() > at) return;
+    const open = this.callbackOpen();
+    if (this.engine.pendingTimers().some((t) => t.atMs <= at && DEADLINES.has(t.kind) && open)) return;
+    this.clock.advanceTo(at);
   }
 
   private callbackOpen(): boolean {

@@ -2,14 +2,14 @@
  * The operation-level serdes of 9-19 and 9-20: a whole map result of strings is stored as
  * "OPSERDE:" + its results comma-joined, and read back into a BatchResult of succeeded items.
  */
-import { BatchItemStatus, type BatchItem, type BatchResult, type CompletionReason, type Serdes } from "@durable-lens/sdk/runtime";
+import { BatchItemStatus, type BatchItem, type BatchResult, type ChildContextError, type CompletionReason, type Serdes } from "@durable-lens/sdk/runtime";
 
 const PREFIX = "OPSERDE:";
 
 /** A batch rebuilt from its encoding: every item succeeded, in index order. */
 class DecodedBatch implements BatchResult<string> {
   readonly completionReason: CompletionReason = "ALL_COMPLETED";
-  readonly all: BatchItem<string>[];
+  readonly all: (BatchItem<string> & { result: string })[];
 
   constructor(results: string[]) {
     this.all = results.map((result, index) => ({ result, index, status: BatchItemStatus.SUCCEEDED }));
@@ -33,20 +33,20 @@ class DecodedBatch implements BatchResult<string> {
   get totalCount(): number {
     return this.all.length;
   }
-  succeeded(): BatchItem<string>[] {
+  succeeded(): (BatchItem<string> & { result: string })[] {
     return this.all;
   }
-  failed(): BatchItem<string>[] {
+  failed(): (BatchItem<string> & { error: ChildContextError })[] {
     return [];
   }
-  started(): BatchItem<string>[] {
+  started(): (BatchItem<string> & { status: BatchItemStatus.STARTED })[] {
     return [];
   }
   throwIfError(): void {}
   getResults(): string[] {
-    return this.all.map((i) => i.result!);
+    return this.all.map((i) => i.result);
   }
-  getErrors(): Error[] {
+  getErrors(): ChildContextError[] {
     return [];
   }
 }
