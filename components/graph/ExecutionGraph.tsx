@@ -81,6 +81,12 @@ interface ExecutionGraphProps {
   follow?: readonly string[];
 }
 
+/**
+ * Up to this many nodes all are drawn, on screen or not (as many as the old fit-everything view
+ * drew at once), so what is off screen can still be found in the page; above it only the visible ones.
+ */
+const DRAW_ALL_UP_TO = 500;
+
 /** The minimap sits beside the drawing, never over it; this is its width. */
 const MINIMAP_WIDTH = 192;
 
@@ -154,7 +160,7 @@ function GraphCanvas({ model, selectedId, onSelect, onToggleGroup, onShowMore, m
             onMove={view.onMove}
             minZoom={0.05}
             maxZoom={2}
-            onlyRenderVisibleElements
+            onlyRenderVisibleElements={nodes.length > DRAW_ALL_UP_TO}
             nodesDraggable={false}
             nodesConnectable={false}
             edgesFocusable={false}
