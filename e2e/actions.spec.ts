@@ -1,19 +1,9 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { startThroughApi } from "./start-execution";
 
 // Each run starts its own executions of the sample functions, so the seeded ones the other specs
 // read (expense-4001 waiting, approval-3001 running) stay as they are.
 const run = Date.now().toString(36);
-
-/** Starts an execution through the app's own API, as the page does: same origin and the session's CSRF token. */
-async function startThroughApi(request: APIRequestContext, baseURL: string, functionName: string, executionName: string, payload: unknown): Promise<string> {
-  const session = (await (await request.get("/api/session")).json()) as { csrfToken: string };
-  const response = await request.post(`/api/functions/${functionName}/start`, {
-    headers: { origin: baseURL, "x-durable-lens-csrf": session.csrfToken },
-    data: { payload: JSON.stringify(payload), executionName, mode: "async" },
-  });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { arn: string }).arn;
-}
 
 const executionUrl = (arn: string, query = "") => `/executions/${encodeURIComponent(arn)}${query}`;
 
@@ -58,6 +48,7 @@ test("starts an expense approval from the list, then completes its callback from
   await expect(row).toHaveCount(0);
   await answered.getByRole("link", { name }).click();
   await expect(page.getByTestId("execution-status")).toHaveText("SUCCEEDED");
+  await page.getByTestId("execution-result-toggle").click();
   await expect(page.getByTestId("execution-result")).toContainText("approved");
   await expect(page.getByTestId("execution-result")).toContainText("true");
 });
@@ -111,6 +102,7 @@ test("stops a running execution from its page, then starts it again with the sam
   await page.getByTestId("start-dialog").getByTestId("started-execution-link").click();
   await expect(page.getByTestId("execution-header").getByRole("heading", { name: `${name}-again` })).toBeVisible();
   await expect(page.getByTestId("execution-status")).toHaveText("RUNNING");
+  await page.getByTestId("execution-input-toggle").click();
   await expect(page.getByTestId("execution-input")).toContainText("e2e-3");
   await page.getByRole("button", { name: "Stop execution…" }).click();
   await page.getByTestId("stop-dialog").getByRole("button", { name: "Stop execution" }).click();

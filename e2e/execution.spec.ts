@@ -16,14 +16,17 @@ test("follows a failed step from the graph to its attempts, the timeline and the
   const arn = await seededArn(request, "payment-with-retries", "payment-2001", "FAILED");
   await page.goto(executionUrl(arn));
 
-  // Header and health strip.
+  // Header, and the limits a click away in it.
   const header = page.getByTestId("execution-header");
   await expect(header.getByRole("heading", { name: "payment-2001" })).toBeVisible();
   await expect(page.getByTestId("execution-status")).toHaveText("FAILED");
   await expect(header.getByTestId("error-message")).toContainText("Gateway declined payment 2001 (attempt 3)");
+  await expect(page.getByTestId("health-toggle")).toContainText("3 failed attempts");
+  await page.getByTestId("health-toggle").click();
   await expect(page.getByTestId("health-operations")).toContainText("1 / 3,000");
   await expect(page.getByTestId("health-failed")).toContainText("3");
   await expect(page.getByTestId("health-failed")).toContainText("1 step retried");
+  await page.keyboard.press("Escape");
 
   // Graph: the failed step, with its attempt count.
   await expect(page.getByTestId("tab-graph")).toHaveAttribute("aria-selected", "true");
@@ -128,8 +131,8 @@ test("steps through operations with j/k and searches with /", async ({ page, req
   await page.getByTestId("workspace-search").fill("ship");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("inspector-name")).toHaveText("shipping");
-  // Non-matching nodes are dimmed while searching.
-  await expect(graphNode(page, "validate-order")).toHaveClass(/opacity-30/);
+  // Non-matching nodes are dimmed while searching (one beside the match: the view went to it).
+  await expect(graphNode(page, "pick-items")).toHaveClass(/opacity-30/);
   await page.getByTestId("workspace-search").press("Escape");
   await expect(page.getByTestId("workspace-search")).toHaveValue("");
   await expect(page).not.toHaveURL(/[?&]q=/);

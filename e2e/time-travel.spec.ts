@@ -63,7 +63,11 @@ test("scrubs a failed payment back to before its first attempt and forward again
   await expectViewingEvent(page, events[2]!);
   await expect(charge).toHaveAttribute("data-status", "PENDING");
   await expect(page.getByTestId("time-travel-pending")).toContainText("charge-card");
+  // The limits, one click away in the header, are those of the point shown.
+  await page.getByTestId("health-toggle").click();
   await expect(page.getByTestId("health-failed")).toContainText("no step retried");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("health-failed")).toHaveCount(0);
 
   // "}" is the end of the next invocation; the inspector shows the step as it was then.
   await page.keyboard.press("}");

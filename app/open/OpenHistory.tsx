@@ -111,15 +111,16 @@ export function OpenHistory() {
   };
 
   return (
-    <div className="space-y-4" data-testid="open-history">
+    <div className={phase.kind === "shown" ? "space-y-2" : "space-y-4"} data-testid="open-history">
       {dragging ? (
         <div className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-sky-500/10 backdrop-blur-[1px]" aria-hidden>
           <p className="rounded-lg bg-white px-6 py-4 text-base font-medium text-sky-800 shadow-lg ring-1 ring-sky-300">Drop the history file to open it</p>
         </div>
       ) : null}
 
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div className="min-w-0">
+      <div className={`flex flex-wrap justify-between gap-3 ${phase.kind === "shown" ? "items-center" : "items-end"}`}>
+        {/* Once a file is shown, one line: the workspace below needs the height. */}
+        <div className={phase.kind === "shown" ? "flex min-w-0 flex-wrap items-baseline gap-x-3" : "min-w-0"}>
           <nav className="text-sm text-zinc-500" aria-label="Breadcrumb">
             <Link href="/" className="hover:underline">
               Functions
@@ -128,7 +129,7 @@ export function OpenHistory() {
           </nav>
           {/* Once shown, the execution header below names the file; a second heading would repeat it. */}
           {phase.kind === "shown" ? (
-            <p className="mt-1 text-sm text-zinc-600" data-testid="file-summary">
+            <p className="text-sm text-zinc-600" data-testid="file-summary">
               <span className="font-mono text-zinc-800">{phase.file.name}</span> · {phase.events.length.toLocaleString("en-US")} events ·{" "}
               {formatBytes(phase.file.size)} · read in your browser, nothing uploaded
             </p>

@@ -35,7 +35,7 @@ export function ExecutionView({ arn }: { arn: string }) {
   const parsed = useMemo(() => (rawEvents ? parse(rawEvents) : undefined), [parse, rawEvents]);
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <ExecutionBreadcrumb arn={arn}>
           {" / execution"}

@@ -1,7 +1,7 @@
 "use client";
-import { buildReplayPoints, filterEventRows, type EventRow } from "@durable-lens/sdk/history";
+import { buildReplayPoints, filterEventRows, operationLabel, type EventRow } from "@durable-lens/sdk/history";
 import type { Event } from "@durable-lens/sdk/protocol";
-import { Suspense, useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from "react";
+import { Suspense, useCallback, useDeferredValue, useMemo, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import type { ExecutionDetail } from "@/lib/api-types";
 import { EventInspector } from "@/components/events/EventInspector";
 import { EventsView } from "@/components/events/EventsView";
@@ -9,15 +9,21 @@ import { ExecutionGraph } from "@/components/graph/ExecutionGraph";
 import { useGraphModel } from "@/components/graph/use-graph-model";
 import { Loading } from "@/components/ui/Loading";
 import { Timeline } from "@/components/timeline/Timeline";
-import { TimeTravelBar } from "@/components/replay/TimeTravelBar";
+import { isWork, TimeTravelBar } from "@/components/replay/TimeTravelBar";
 import { useTimeTravel } from "@/components/replay/use-time-travel";
 import { ExecutionHeader } from "./ExecutionHeader";
+import { FullscreenButton } from "./FullscreenButton";
 import { executionFacts } from "./execution-facts";
-import { HealthStrip } from "./HealthStrip";
+import { HealthStrip, HealthSummary } from "./HealthStrip";
 import { HistoryProblems } from "./HistoryProblems";
 import { OperationInspector } from "./OperationInspector";
+import { Popover } from "./Popover";
 import { matchCount, matchingIds, operationMatches, stepIndex, visibleNodeId } from "./selection";
 import { ShortcutHints } from "./ShortcutHints";
+import { SplitHandle } from "./SplitHandle";
+import { useFillViewport } from "./use-fill-viewport";
+import { useFullscreen } from "./use-fullscreen";
+import { useStoredWidth } from "./use-stored-width";
 import { useExecutionModel } from "./use-execution-model";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
 import { useWorkspaceSearch } from "./use-workspace-search";
@@ -123,104 +129,157 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
     }
   };
 
+  // What a past point waits for stays in view as the scrubber moves (drawn as itself or its closed group).
+  const follow = useMemo(() => {
+    if (!shownPoint) return undefined;
+    const ids = model.order.filter(isWork).map((op) => visibleNodeId(op.id, model.byId, drawn));
+    return ids.filter((id): id is string => id !== undefined);
+  }, [shownPoint, model, drawn]);
+
+  const [fillRef, fillHeight] = useFillViewport<HTMLDivElement>({ min: 520, gap: 8 });
+  const inspectorWidth = useStoredWidth("durable-lens:inspector-width", { initial: 320, min: 260, max: 880 });
+  const fullscreen = useFullscreen();
+
   const graphSelected = visibleNodeId(selectedOp?.id, model.byId, drawn);
   const standIn = graphSelected !== selectedOp?.id && graphSelected ? graphModel.nodes.find((n) => n.id === graphSelected) : undefined;
 
-  return (
-    <div className="space-y-4">
-      {travel.point ? null : actions}
-      <ExecutionHeader execution={facts} source={source} />
-      <TimeTravelBar travel={travel} operations={model.order} onSelectOperation={selectOp} catchingUp={shownPoint !== travel.point} />
-      <HealthStrip health={model.health} onSelectOperation={(id) => selectOp(id)} />
-      {historyTruncated ? (
-        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">This history is very long; only its first part is shown.</p>
+  const views = (
+    <>
+      {tab === "graph" && standIn ? (
+        <p className="border-b border-zinc-200 bg-sky-50 px-3 py-1 text-xs text-sky-900" data-testid="hidden-selection">
+          {standIn.kind === "more" ? (
+            <>
+              The selected operation is among the {standIn.more!.hidden.toLocaleString("en-US")} not drawn yet.{" "}
+              <button type="button" className="underline" onClick={() => showMore(standIn.more!.groupId)}>
+                Show more
+              </button>
+            </>
+          ) : (
+            <>
+              The selected operation is inside the closed group “{operationLabel(standIn.operation)}”.{" "}
+              <button type="button" className="underline" onClick={() => toggleGroup(standIn.id)}>
+                Expand it
+              </button>
+            </>
+          )}
+        </p>
       ) : null}
-      {allProblems.length > 0 ? <HistoryProblems problems={allProblems} /> : null}
-      <div className="flex flex-col gap-4 lg:flex-row">
-        <div className="flex h-[70vh] min-h-[460px] min-w-0 flex-1 flex-col overflow-hidden rounded-lg border border-zinc-200 bg-white">
-          <WorkspaceTabs
-            tab={tab}
-            onTab={setTab}
-            query={search.text}
-            onQuery={search.setText}
-            found={tab === "events" ? (search.events.trim() ? filteredRows.length : undefined) : matchCount(model.order, search.operations)}
-            onSubmit={onSubmitSearch}
-            searchRef={searchRef}
-            counts={{ graph: model.health.operations, events: model.events.length }}
-          />
-          {tab === "graph" && standIn ? (
-            <p className="border-b border-zinc-200 bg-sky-50 px-3 py-1 text-xs text-sky-900" data-testid="hidden-selection">
-              {standIn.kind === "more" ? (
-                <>
-                  The selected operation is among the {standIn.more!.hidden.toLocaleString("en-US")} not drawn yet.{" "}
-                  <button type="button" className="underline" onClick={() => showMore(standIn.more!.groupId)}>
-                    Show more
-                  </button>
-                </>
-              ) : (
-                <>
-                  The selected operation is inside the closed group “{standIn.operation.name ?? standIn.id}”.{" "}
-                  <button type="button" className="underline" onClick={() => toggleGroup(standIn.id)}>
-                    Expand it
-                  </button>
-                </>
-              )}
-            </p>
-          ) : null}
-          <div className="min-h-0 flex-1" role="tabpanel" aria-label={tab}>
-            {tab === "graph" ? (
-              graphModel.nodes.length > 0 ? (
-                <ExecutionGraph model={graphModel} selectedId={graphSelected} onSelect={selectOp} onToggleGroup={toggleGroup} onShowMore={showMore} matches={matches} />
-              ) : (
-                <p className="p-6 text-sm text-zinc-500">The history has no operations yet.</p>
-              )
-            ) : null}
-            {tab === "timeline" && timeline ? (
-              <Timeline model={timeline} selectedId={opId} onSelect={selectOp} onSelectEvent={selectEvent} query={search.operations} />
-            ) : null}
-            {tab === "events" && rows ? (
-              <EventsView
-                events={model.events}
-                rows={rows}
-                filtered={filteredRows}
-                types={types}
-                onTypesChange={setTypes}
-                selectedEventId={eventId}
-                onSelect={onSelectRow}
-                executionName={facts.name}
-              />
-            ) : null}
-          </div>
-        </div>
-        {/* The column stays in place with or without a selection, so the views never change size under the user. */}
-        <div className="max-h-[70vh] w-full overflow-y-auto lg:w-[26rem] lg:shrink-0">
-          {selectedOp ? (
-            <OperationInspector
-              operation={selectedOp}
-              byId={model.byId}
+      <div className="min-h-0 flex-1" role="tabpanel" aria-label={tab}>
+        {tab === "graph" ? (
+          graphModel.nodes.length > 0 ? (
+            <ExecutionGraph
+              model={graphModel}
+              selectedId={graphSelected}
               onSelect={selectOp}
-              onSelectEvent={selectEvent}
-              onClose={() => selectOp(undefined)}
-              asOf={shownPoint}
-            />
-          ) : selectedEvent ? (
-            <EventInspector
-              event={selectedEvent}
-              operation={selectedEvent.Id ? model.byId.get(selectedEvent.Id) : undefined}
-              onSelectOperation={selectOp}
-              onClose={() => selectEvent(undefined)}
+              onToggleGroup={toggleGroup}
+              onShowMore={showMore}
+              matches={matches}
+              follow={follow}
             />
           ) : (
-            <div className="hidden space-y-2 rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 lg:block">
-              {opId || eventId !== undefined ? (
-                <p data-testid="selection-missing">
-                  The selected {opId ? "operation" : "event"} {shownPoint ? "had not happened yet at this point" : "is not in this history"}.
-                </p>
-              ) : null}
-              <p>Select an operation or an event to see its input, result, errors and attempts.</p>
-              <ShortcutHints />
-            </div>
-          )}
+            <p className="p-6 text-sm text-zinc-500">The history has no operations yet.</p>
+          )
+        ) : null}
+        {tab === "timeline" && timeline ? (
+          <Timeline model={timeline} selectedId={opId} onSelect={selectOp} onSelectEvent={selectEvent} query={search.operations} />
+        ) : null}
+        {tab === "events" && rows ? (
+          <EventsView
+            events={model.events}
+            rows={rows}
+            filtered={filteredRows}
+            types={types}
+            onTypesChange={setTypes}
+            selectedEventId={eventId}
+            onSelect={onSelectRow}
+            executionName={facts.name}
+          />
+        ) : null}
+      </div>
+    </>
+  );
+
+  const inspector = selectedOp ? (
+    <OperationInspector
+      operation={selectedOp}
+      byId={model.byId}
+      onSelect={selectOp}
+      onSelectEvent={selectEvent}
+      onClose={() => selectOp(undefined)}
+      asOf={shownPoint}
+    />
+  ) : selectedEvent ? (
+    <EventInspector
+      event={selectedEvent}
+      operation={selectedEvent.Id ? model.byId.get(selectedEvent.Id) : undefined}
+      onSelectOperation={selectOp}
+      onClose={() => selectEvent(undefined)}
+    />
+  ) : (
+    <div className="hidden space-y-2 rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 lg:block">
+      {opId || eventId !== undefined ? (
+        <p data-testid="selection-missing">
+          The selected {opId ? "operation" : "event"} {shownPoint ? "had not happened yet at this point" : "is not in this history"}.
+        </p>
+      ) : null}
+      <p>Select an operation or an event to see its input, result, errors and attempts.</p>
+      <ShortcutHints />
+    </div>
+  );
+
+  return (
+    // From lg up the workspace ends at the window's bottom: the views take what the header leaves.
+    <div
+      ref={fillRef}
+      className="flex flex-col gap-2 lg:h-(--workspace-height)"
+      style={{ "--workspace-height": fillHeight ? `${fillHeight}px` : "calc(100dvh - 8rem)" } as CSSProperties}
+      data-testid="execution-workspace"
+      data-wide-page
+    >
+      <ExecutionHeader execution={facts} source={source} actions={travel.point ? null : actions}>
+        <Popover label={<HealthSummary health={model.health} />} testId="health" align="right">
+          <HealthStrip health={model.health} onSelectOperation={(id) => selectOp(id)} />
+        </Popover>
+      </ExecutionHeader>
+      {historyTruncated ? (
+        <p className="rounded-md bg-amber-50 px-3 py-1 text-xs text-amber-900">This history is very long; only its first part is shown.</p>
+      ) : null}
+      {allProblems.length > 0 ? <HistoryProblems problems={allProblems} /> : null}
+      {/* The operation view: time travel, the views and the inspector; fullscreen takes the whole window. */}
+      <div
+        className={fullscreen.on ? "fixed inset-0 z-50 flex flex-col gap-2 bg-zinc-50 p-3" : "flex min-h-0 flex-1 flex-col gap-2"}
+        data-testid="operation-view"
+        data-fullscreen={fullscreen.on}
+        role={fullscreen.on ? "region" : undefined}
+        aria-label={fullscreen.on ? "Operation view, fullscreen" : undefined}
+      >
+        <TimeTravelBar travel={travel} operations={model.order} onSelectOperation={selectOp} catchingUp={shownPoint !== travel.point} />
+        <div className="flex min-h-0 flex-1 flex-col gap-2 lg:flex-row lg:gap-0">
+          <section className="flex h-[70vh] min-h-0 min-w-0 flex-1 flex-col overflow-hidden rounded-lg border border-zinc-200 bg-white lg:h-auto" data-testid="views-panel">
+            <WorkspaceTabs
+              tab={tab}
+              onTab={setTab}
+              query={search.text}
+              onQuery={search.setText}
+              found={tab === "events" ? (search.events.trim() ? filteredRows.length : undefined) : matchCount(model.order, search.operations)}
+              onSubmit={onSubmitSearch}
+              searchRef={searchRef}
+              counts={{ graph: model.health.operations, events: model.events.length }}
+            >
+              <FullscreenButton on={fullscreen.on} onToggle={fullscreen.toggle} />
+            </WorkspaceTabs>
+            {views}
+          </section>
+          <SplitHandle pane={inspectorWidth} />
+          {/* The column stays in place with or without a selection, so the views never change size under the user. */}
+          <aside
+            className="min-h-0 w-full overflow-y-auto lg:w-(--inspector-width) lg:max-w-[60%] lg:shrink-0"
+            style={{ "--inspector-width": `${inspectorWidth.width}px` } as CSSProperties}
+            aria-label="Inspector"
+            data-testid="inspector-column"
+          >
+            {inspector}
+          </aside>
         </div>
       </div>
     </div>
@@ -228,9 +287,10 @@ function WorkspaceBody({ events, execution, source, problems = NO_PROBLEMS, hist
 }
 
 /**
- * Everything about one execution below the breadcrumb: header, health, the Graph / Timeline /
- * Events views, and the inspector. Driven by props only, so a live execution and an opened file
- * render the same way; the view, the selection and the point in time live in the URL (`?tab=`,
+ * Everything about one execution below the breadcrumb: a two-line header (with the limits), then
+ * the operation view filling the rest of the window: time travel, the Graph / Timeline / Events
+ * views and the inspector beside them (a resizable split), with a fullscreen mode. Driven by props
+ * only, so a live execution and an opened file render the same way; the view, the selection and the point in time live in the URL (`?tab=`,
  * `?op=`, `?event=`, `?q=`, `?at=`). With `?at=` the views show the execution as it stood at that
  * event, and the live execution's actions are hidden.
  *

@@ -8,7 +8,7 @@ const HINTS: ReadonlyArray<[keys: readonly string[], what: string]> = [
   [[K.checkpointBack, K.checkpointForward], "one checkpoint"],
   [[K.invocationBack, K.invocationForward], "one invocation"],
   [[K.play], "play / pause"],
-  [["Esc"], "back to the latest view, then clear the selection"],
+  [["Esc"], "leave fullscreen, then back to the latest view, then clear the selection"],
 ];
 
 /**

@@ -1,5 +1,5 @@
 "use client";
-import type { RefObject } from "react";
+import type { ReactNode, RefObject } from "react";
 import { OPERATION_SEARCH_FIELDS } from "./selection";
 import { searchScope, type SearchScope } from "./use-workspace-search";
 import { WORKSPACE_TABS, type WorkspaceTab } from "./workspace-url";
@@ -31,7 +31,7 @@ function SearchResult({ scope, query, found }: { scope: SearchScope; query: stri
 
 /**
  * The view switcher and the page's search box (`/` focuses it). The box searches what the tab
- * shows (operations on Graph and Timeline, events on Events), says so, and says when nothing matches.
+ * shows (operations on Graph and Timeline, events on Events), says so, and says when nothing matches; then `children` (view controls).
  *
  * @example <WorkspaceTabs tab="graph" onTab={setTab} query={q} onQuery={setQ} searchRef={ref} onSubmit={pickFirst} found={3} />
  */
@@ -44,6 +44,7 @@ export function WorkspaceTabs({
   searchRef,
   counts,
   found,
+  children,
 }: {
   tab: WorkspaceTab;
   onTab: (tab: WorkspaceTab) => void;
@@ -54,11 +55,13 @@ export function WorkspaceTabs({
   counts: Partial<Record<WorkspaceTab, number>>;
   /** How many items the tab's search matches; undefined while the box is empty. */
   found?: number;
+  /** Controls of the whole view (e.g. fullscreen), at the end of the bar. */
+  children?: ReactNode;
 }) {
   const scope = searchScope(tab);
   const text = SEARCH_TEXT[scope];
   return (
-    <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-3 py-2">
+    <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-3 py-1.5">
       <div role="tablist" aria-label="Views" className="flex gap-1">
         {WORKSPACE_TABS.map((t) => (
           <button
@@ -108,6 +111,7 @@ export function WorkspaceTabs({
         j/k step · Esc clears
       </p>
       {found !== undefined && query.trim() !== "" ? <SearchResult scope={scope} query={query} found={found} /> : null}
+      {children}
     </div>
   );
 }

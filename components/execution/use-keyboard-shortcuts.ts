@@ -24,7 +24,12 @@ const ACTION_BY_KEY = new Map(Object.entries(SHORTCUT_KEYS).map(([action, key]) 
 /** Inputs that take no text (a slider, a checkbox): the page's keys still work while they have focus. */
 const KEYLESS_INPUTS: ReadonlySet<string> = new Set(["range", "checkbox", "radio", "button", "submit", "reset"]);
 
-function isTyping(target: EventTarget | null): boolean {
+/**
+ * Whether a key press goes into a text field (where the page's keys must not act).
+ *
+ * @example if (isTyping(event.target)) return;
+ */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target instanceof HTMLInputElement) return !KEYLESS_INPUTS.has(target.type);
   return target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT";

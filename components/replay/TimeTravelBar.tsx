@@ -1,6 +1,6 @@
 "use client";
 import { isOpen, operationLabel, type OperationView, type ReplayUnit } from "@durable-lens/sdk/history";
-import { useMemo, type ReactNode } from "react";
+import { useMemo } from "react";
 import { formatTimestamp } from "@/lib/format";
 import { operationStanding } from "@/components/execution/operation-standing";
 import { SHORTCUT_KEYS as K } from "@/components/execution/use-keyboard-shortcuts";
@@ -29,8 +29,12 @@ function Stepper({ unit, keys, travel, atStart, atEnd }: { unit: ReplayUnit; key
   );
 }
 
-/** Operations that do the waiting: the execution and contexts only wait for what is inside them. */
-const isWork = (op: OperationView) => isOpen(op) && op.type !== "EXECUTION" && op.type !== "CONTEXT";
+/**
+ * Operations that do the waiting: the execution and contexts only wait for what is inside them.
+ *
+ * @example operations.filter(isWork) // what a past point was waiting for (or left open)
+ */
+export const isWork = (op: OperationView) => isOpen(op) && op.type !== "EXECUTION" && op.type !== "CONTEXT";
 
 /** What the execution left open when it ended, at a point after its end. */
 function AbandonedWork({ operations, onSelect }: { operations: readonly OperationView[]; onSelect: (id: string) => void }) {
@@ -94,9 +98,10 @@ export function TimeTravelBar({
   const travelling = point !== undefined;
   const ticks = replay.stops.invocation.length <= MAX_TICKS ? replay.stops.invocation : [];
 
-  let status: ReactNode;
-  if (point) {
-    status = (
+  // The slider keeps the same place and width whether the bar shows the latest point or a past
+  // one (a drag that starts in one state ends in the other): the banner gets a row of its own above.
+  const banner = point ? (
+    <div className="flex w-full flex-wrap items-center justify-between gap-x-4 gap-y-1">
       <p className="min-w-0 text-sm text-amber-950" role="status" data-testid="time-travel-banner">
         <strong>Viewing as of event {point.eventId.toLocaleString("en-US")}</strong>
         {point.eventType ? <span className="font-mono text-xs"> ({point.eventType})</span> : null}
@@ -106,38 +111,28 @@ export function TimeTravelBar({
         {replay.invocationCount > 0 ? `invocation ${point.invocation} of ${replay.invocationCount}` : "no invocation yet"}
         {catchingUp ? <span className="ml-2 text-xs text-amber-700">updating…</span> : null}
       </p>
-    );
-  } else {
-    status = (
-      <p className="min-w-0 text-sm text-zinc-600" data-testid="time-travel-latest-note">
-        <strong className="text-zinc-800">Latest</strong> · {count(last + 1, "event")} · {count(replay.checkpointCount, "checkpoint")} · {count(replay.invocationCount, "invocation")}
-        <span className="text-xs text-zinc-400"> — drag the slider or press {K.eventBack} to travel back in time</span>
-      </p>
-    );
-  }
+      <button
+        type="button"
+        onClick={travel.leave}
+        className="rounded-md bg-amber-600 px-3 py-1 text-xs font-medium text-white hover:bg-amber-700"
+        title="Back to the latest view (Esc)"
+        data-testid="time-travel-latest"
+      >
+        Back to latest
+      </button>
+    </div>
+  ) : null;
 
   return (
     <section
       aria-label="Time travel"
       data-testid="time-travel"
       data-at={point?.eventId ?? ""}
-      className={`space-y-2 rounded-lg border px-4 py-2.5 ${travelling ? "sticky top-0 z-40 border-amber-300 bg-amber-50 shadow-sm" : "border-zinc-200 bg-white"}`}
+      className={`flex flex-wrap items-center gap-x-4 gap-y-1.5 rounded-lg border px-4 py-1.5 ${travelling ? "sticky top-0 z-40 border-amber-300 bg-amber-50 shadow-sm" : "border-zinc-200 bg-white"}`}
     >
-      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
-        {status}
-        {travelling ? (
-          <button
-            type="button"
-            onClick={travel.leave}
-            className="rounded-md bg-amber-600 px-3 py-1 text-xs font-medium text-white hover:bg-amber-700"
-            title="Back to the latest view (Esc)"
-            data-testid="time-travel-latest"
-          >
-            Back to latest
-          </button>
-        ) : null}
-      </div>
-      <div className="flex flex-wrap items-center gap-2">
+      {banner}
+      <strong className={`w-12 shrink-0 text-sm ${travelling ? "text-amber-800" : "text-zinc-800"}`}>{travelling ? "Past" : "Latest"}</strong>
+      <div className="flex min-w-[min(32rem,100%)] flex-1 flex-wrap items-center gap-2">
         <button
           type="button"
           onClick={travel.togglePlay}
@@ -180,12 +175,16 @@ export function TimeTravelBar({
             aria-label="Event to view the execution as of"
             aria-valuetext={`event ${replay.points[shown]!.eventId}`}
             className={`w-full ${travelling ? "accent-amber-600" : "accent-zinc-500"}`}
+            title={`Drag, or press ${K.eventBack} and ${K.eventForward}, to travel in time`}
             data-testid="time-travel-slider"
           />
         </div>
       </div>
+      <p className="shrink-0 text-xs text-zinc-600" data-testid={travelling ? "time-travel-counts" : "time-travel-latest-note"}>
+        {count(last + 1, "event")} · {count(replay.checkpointCount, "checkpoint")} · {count(replay.invocationCount, "invocation")}
+      </p>
       {travelling ? (
-        <div className="text-xs text-amber-900">
+        <div className="w-full text-xs text-amber-900">
           <PendingWork operations={operations} onSelect={onSelectOperation} />
         </div>
       ) : null}
