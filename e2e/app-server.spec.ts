@@ -162,7 +162,14 @@ test.describe("the production server (scripts/serve.mjs)", () => {
     await waitForUrl(`http://127.0.0.1:${port}/api/target`, app, 90_000);
     browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", `--host-resolver-rules=MAP rebind.test 127.0.0.1`],
+      // Chromium's own guard (Local Network Access) would stop a public page's fetch to 127.0.0.1
+      // before it reached the app; other browsers have none, so it is off: the app must refuse.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--host-resolver-rules=MAP rebind.test 127.0.0.1",
+        "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessRespectPreflightResults",
+      ],
     });
   });
 
