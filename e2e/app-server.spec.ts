@@ -6,8 +6,7 @@ import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { chromium, expect, test, type Browser } from "@playwright/test";
 import { slowHeaders } from "../sdk/src/local/slow-client.test-support";
-import { ROOT, waitForUrl, type Spawned } from "./spawned";
-import { spawn } from "node:child_process";
+import { ROOT, spawnApp, waitForUrl, type Spawned } from "./spawned";
 
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const SERVICE_PORT = Number(process.env.E2E_SERVICE_PORT ?? 9114);
@@ -40,32 +39,6 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-/** The production server of `npm start` (scripts/serve.mjs) with `env` added, in its own process group. */
-function spawnServe(port: number, env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
-  let err = "";
-  child.stderr?.on("data", (d: Buffer) => (err = (err + d.toString("utf8")).slice(-4000)));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return {
-    child,
-    stderr: () => err,
-    async kill(signal = "SIGTERM") {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {
-        // already gone
-      }
-      await exited;
-    },
-  };
 }
 
 const FORGED_HOSTS = ["rebind.test", `rebind.test:${APP_PORT}`, "127.0.0.1.nip.io", `localhost.evil.example:${APP_PORT}`, "0.0.0.0", "[::2]"];
@@ -154,7 +127,7 @@ test.describe("the production server (scripts/serve.mjs)", () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     port = await freePort();
-    app = spawnServe(port, {
+    app = spawnApp(port, {
       DURABLE_LENS_LOCAL_ENDPOINT: `http://127.0.0.1:${SERVICE_PORT}`,
       DURABLE_LENS_HEADERS_TIMEOUT_MS: "1000",
       DURABLE_LENS_REQUEST_TIMEOUT_MS: "2000",
@@ -212,7 +185,7 @@ test.describe("the production server (scripts/serve.mjs)", () => {
 
   test("the same page reads the app once its name is allowed (the check, not the test, refused it)", async () => {
     const allowedPort = await freePort();
-    const allowed = spawnServe(allowedPort, { DURABLE_LENS_LOCAL_ENDPOINT: `http://127.0.0.1:${SERVICE_PORT}`, DURABLE_LENS_ALLOWED_HOSTS: "rebind.test" });
+    const allowed = spawnApp(allowedPort, { DURABLE_LENS_LOCAL_ENDPOINT: `http://127.0.0.1:${SERVICE_PORT}`, DURABLE_LENS_ALLOWED_HOSTS: "rebind.test" });
     try {
       await waitForUrl(`http://127.0.0.1:${allowedPort}/api/target`, allowed, 90_000);
       const reads = await rebindingPageReads(allowedPort);

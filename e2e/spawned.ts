@@ -46,12 +46,13 @@ export function spawnService(port: number, dataDir: string, { reset = false } = 
 }
 
 /**
- * The built app (`next build` ran before the e2e phase) on 127.0.0.1:`port`, with `env` added.
+ * The built app (`next build` ran before the e2e phase) on 127.0.0.1:`port`, with `env` added,
+ * served as `npm start` serves it (scripts/serve.mjs).
  *
  * @example const app = spawnApp(3214, { DURABLE_LENS_LOCAL_ENDPOINT: "http://127.0.0.1:9214" });
  */
 export function spawnApp(port: number, env: Record<string, string>): Spawned {
-  return start("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], env);
+  return start("node", ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], env);
 }
 
 /**
