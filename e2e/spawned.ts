@@ -1,5 +1,5 @@
 // Processes a spec starts for itself, beside the shared service and app of playwright.config.ts
-// (which other specs need and which must stay up): a local durable service and a `next start` of
+// (which other specs need and which must stay up): a local durable service and the production server (scripts/serve.mjs) of
 // the built app, each in its own process group so it can be killed with everything it started.
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
