@@ -184,6 +184,7 @@ test.describe("the production server (scripts/serve.mjs)", () => {
   });
 
   test("the same page reads the app once its name is allowed (the check, not the test, refused it)", async () => {
+    test.setTimeout(120_000); // it starts an app of its own
     const allowedPort = await freePort();
     const allowed = spawnApp(allowedPort, { DURABLE_LENS_LOCAL_ENDPOINT: `http://127.0.0.1:${SERVICE_PORT}`, DURABLE_LENS_ALLOWED_HOSTS: "rebind.test" });
     try {
