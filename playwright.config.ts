@@ -32,8 +32,8 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      // `next build` runs before the tests.
-      command: `npx next start -p ${APP_PORT} -H 127.0.0.1`,
+      // `next build` runs before the tests; served as `npm start` serves it.
+      command: `node scripts/serve.mjs -p ${APP_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${APP_PORT}`,
       env: { DURABLE_LENS_LOCAL_ENDPOINT: `http://127.0.0.1:${LOCAL_SERVICE_PORT}`, DURABLE_LENS_HISTORY_DIR: "e2e/fixtures/test-runs" },
       reuseExistingServer: false,

@@ -1,5 +1,5 @@
 // Processes a spec starts for itself, beside the shared service and app of playwright.config.ts
-// (which other specs need and which must stay up): a local durable service and a `next start` of
+// (which other specs need and which must stay up): a local durable service and the production server (scripts/serve.mjs) of
 // the built app, each in its own process group so it can be killed with everything it started.
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -46,12 +46,13 @@ export function spawnService(port: number, dataDir: string, { reset = false } = 
 }
 
 /**
- * The built app (`next build` ran before the e2e phase) on 127.0.0.1:`port`, with `env` added.
+ * The built app (`next build` ran before the e2e phase) on 127.0.0.1:`port`, with `env` added,
+ * served as `npm start` serves it (scripts/serve.mjs).
  *
  * @example const app = spawnApp(3214, { DURABLE_LENS_LOCAL_ENDPOINT: "http://127.0.0.1:9214" });
  */
 export function spawnApp(port: number, env: Record<string, string>): Spawned {
-  return start("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], env);
+  return start("node", ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], env);
 }
 
 /**

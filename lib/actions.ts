@@ -12,7 +12,7 @@ import type { BulkStopItem, BulkStopResponse, CallbackActionResponse, StartRespo
 import type { StartBody } from "./action-schemas";
 import { getConfig } from "./config";
 import { toApiError } from "./errors";
-import { getLambdaClient } from "./lambda";
+import { getLambdaMutationClient } from "./lambda";
 
 /** Stops sent at once by a bulk stop: enough to be quick, few enough not to be throttled. */
 const BULK_STOP_CONCURRENCY = 4;
@@ -33,7 +33,7 @@ function sentAt(callbackId: string, action: CallbackActionResponse["action"]): C
  */
 export async function sendCallbackSuccess(callbackId: string, result: string | undefined): Promise<CallbackActionResponse> {
   try {
-    await getLambdaClient().send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: callbackId, Result: result }));
+    await getLambdaMutationClient().send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: callbackId, Result: result }));
   } catch (error) {
     throw describeActionError(error, { kind: "callback", callbackId });
   }
@@ -47,7 +47,7 @@ export async function sendCallbackSuccess(callbackId: string, result: string | u
  */
 export async function sendCallbackFailure(callbackId: string, error: ErrorObject | undefined): Promise<CallbackActionResponse> {
   try {
-    await getLambdaClient().send(new SendDurableExecutionCallbackFailureCommand({ CallbackId: callbackId, Error: errorOrNone(error) }));
+    await getLambdaMutationClient().send(new SendDurableExecutionCallbackFailureCommand({ CallbackId: callbackId, Error: errorOrNone(error) }));
   } catch (e) {
     throw describeActionError(e, { kind: "callback", callbackId });
   }
@@ -61,7 +61,7 @@ export async function sendCallbackFailure(callbackId: string, error: ErrorObject
  */
 export async function sendCallbackHeartbeat(callbackId: string): Promise<CallbackActionResponse> {
   try {
-    await getLambdaClient().send(new SendDurableExecutionCallbackHeartbeatCommand({ CallbackId: callbackId }));
+    await getLambdaMutationClient().send(new SendDurableExecutionCallbackHeartbeatCommand({ CallbackId: callbackId }));
   } catch (error) {
     throw describeActionError(error, { kind: "callback", callbackId });
   }
@@ -75,7 +75,7 @@ export async function sendCallbackHeartbeat(callbackId: string): Promise<Callbac
  */
 export async function stopExecution(arn: string, error?: ErrorObject): Promise<StopResponse> {
   try {
-    const out = await getLambdaClient().send(new StopDurableExecutionCommand({ DurableExecutionArn: arn, Error: errorOrNone(error) }));
+    const out = await getLambdaMutationClient().send(new StopDurableExecutionCommand({ DurableExecutionArn: arn, Error: errorOrNone(error) }));
     const at = out.StopTimestamp instanceof Date && !Number.isNaN(out.StopTimestamp.getTime()) ? out.StopTimestamp : new Date();
     return { arn, stoppedAt: at.toISOString() };
   } catch (e) {
@@ -124,7 +124,7 @@ function target(functionName: string, qualifier: string | undefined): { Function
  */
 export async function startExecution(functionName: string, start: StartBody): Promise<StartResponse> {
   try {
-    const out = await getLambdaClient().send(
+    const out = await getLambdaMutationClient().send(
       new InvokeCommand({
         ...target(functionName, start.qualifier),
         InvocationType: start.mode === "sync" ? "RequestResponse" : "Event",

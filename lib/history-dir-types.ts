@@ -9,7 +9,7 @@ export interface HistoryDirFile {
 /** What GET /api/history-files answers: nothing unless the folder is configured. */
 export interface HistoryDirResponse {
   configured: boolean;
-  /** The folder, as the server resolved it. */
+  /** The folder as configured, relative to where the server runs (or only its name): never an absolute path. */
   directory?: string;
   /** Newest first, at most {@link MAX_LISTED_FILES}. */
   files: HistoryDirFile[];

@@ -1,16 +1,27 @@
 import "server-only";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { getConfig } from "./config";
-import { lambdaClientConfig } from "./lambda-config";
+import { lambdaClientConfig, refuseMutations } from "./lambda-config";
 
-let client: LambdaClient | undefined;
+let reader: LambdaClient | undefined;
+let mutator: LambdaClient | undefined;
 
 /**
- * The one LambdaClient of this server process, pointed at the configured target.
+ * The LambdaClient for reads (Get…/List…) of this server process: it retries a reset connection.
  *
  * @example await getLambdaClient().send(new ListFunctionsCommand({}))
  */
 export function getLambdaClient(): LambdaClient {
-  client ??= new LambdaClient(lambdaClientConfig(getConfig()));
-  return client;
+  reader ??= refuseMutations(new LambdaClient(lambdaClientConfig(getConfig(), "read")));
+  return reader;
+}
+
+/**
+ * The LambdaClient for commands that change state: one attempt, never retried.
+ *
+ * @example await getLambdaMutationClient().send(new StopDurableExecutionCommand({ DurableExecutionArn: arn }))
+ */
+export function getLambdaMutationClient(): LambdaClient {
+  mutator ??= new LambdaClient(lambdaClientConfig(getConfig(), "mutation"));
+  return mutator;
 }

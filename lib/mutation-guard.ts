@@ -4,12 +4,12 @@
  */
 import { CSRF_COOKIE, CSRF_HEADER } from "./csrf-header";
 import { readCookie, tokensMatch } from "./csrf";
+import { hostRefusal, TRUST_PROXY_ENV } from "./allowed-hosts";
 import { HttpError } from "./errors";
 import { isReadOnly, READ_ONLY_ENV } from "./read-only";
 import type { Env } from "./target-config";
 
-/** Set to trust X-Forwarded-Host/-Proto from a reverse proxy in front of the app (anyone can send those headers otherwise). */
-export const TRUST_PROXY_ENV = "DURABLE_LENS_TRUST_PROXY";
+export { TRUST_PROXY_ENV };
 
 /**
  * The origins this request may legitimately come from: the one the browser addressed (scheme
@@ -61,8 +61,9 @@ function checkCsrfToken(request: Request): void {
 }
 
 /**
- * Throws an HttpError 403 unless mutations are allowed and the request is a same-origin request
- * carrying this session's CSRF token.
+ * Throws an HttpError (403, or 421 for a host this server does not answer to) unless mutations
+ * are allowed and the request is a same-origin request to an allowed host carrying this
+ * session's CSRF token.
  *
  * @example guardMutation(request, process.env); // then call Lambda
  */
@@ -70,6 +71,9 @@ export function guardMutation(request: Request, env: Env): void {
   if (isReadOnly(env)) {
     throw new HttpError(403, "ReadOnly", `Durable Lens is in read-only mode (${READ_ONLY_ENV} is set): it does not change executions.`);
   }
+  // The proxy refuses such requests first; checked again so no route depends on it alone.
+  const refusal = hostRefusal(request.url, request.headers, env);
+  if (refusal) throw new HttpError(refusal.status, refusal.code, refusal.message);
   checkSameOrigin(request, env);
   checkCsrfToken(request);
 }

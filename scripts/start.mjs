@@ -25,7 +25,7 @@ try {
     await local.ready;
     await waitForUrl(`${localEndpoint}/health`, 30_000, local.child);
   }
-  const app = startChild("app", "npx", ["next", "start", "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], {
+  const app = startChild("app", process.execPath, ["scripts/serve.mjs", "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], {
     DURABLE_LENS_LOCAL_ENDPOINT: localEndpoint,
   });
   children.push(app);

@@ -1,7 +1,7 @@
 // GET /api/history-files and /api/history-files/[name]: the folder the test runners write to,
 // listed and read on the server, and nothing outside it.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalDurableTestRunner } from "@durable-lens/sdk/testing";
@@ -54,14 +54,16 @@ describe("GET /api/history-files", () => {
 
     const body = (await (await list()).json()) as HistoryDirResponse;
     expect(body.configured).toBe(true);
-    expect(body.directory).toBe(dir);
+    // The folder's name, not where it lives on this machine.
+    expect(body.directory).toBe("runs");
+    expect(JSON.stringify(body)).not.toContain(root);
     expect(body.files.map((f) => f.name)).toEqual([expect.stringMatching(/^\d{8}-\d{6}-\d{3}_payments_FAILED_.*\.json$/), "older_SUCCEEDED.json"]);
     expect(body.files[1]).toEqual({ name: "older_SUCCEEDED.json", size: 13, modified: "2026-01-01T00:00:00.000Z" });
   });
 
   it("lists a folder that does not exist yet as empty", async () => {
     process.env.DURABLE_LENS_HISTORY_DIR = join(root, "not-yet");
-    expect(await (await list()).json()).toEqual({ configured: true, directory: join(root, "not-yet"), files: [], more: 0 });
+    expect(await (await list()).json()).toEqual({ configured: true, directory: "not-yet", files: [], more: 0 });
   });
 });
 
@@ -91,7 +93,57 @@ describe("GET /api/history-files/[name]", () => {
     for (const name of ["link.json", "folder.json", "missing.json"]) {
       const response = await readFile(name);
       expect(response.status).toBe(404);
-      expect(await response.json()).toMatchObject({ code: "HistoryFileNotFound", message: `There is no history file ${name} in ${dir}.` });
+      const body = (await response.json()) as { code: string; message: string };
+      expect(body).toMatchObject({ code: "HistoryFileNotFound", message: `There is no history file ${name} in the history folder.` });
+      expect(body.message).not.toContain(root);
     }
+  });
+
+  it("answers 400, naming the limit and no path, for a name longer than the file system allows", async () => {
+    process.env.DURABLE_LENS_HISTORY_DIR = dir;
+    for (const length of [251, 300, 4096]) {
+      const name = `${"a".repeat(length)}.json`;
+      const response = await readFile(name);
+      const body = (await response.json()) as { code: string; message: string };
+      expect({ length, status: response.status, code: body.code }).toEqual({ length, status: 400, code: "InvalidFileName" });
+      expect(body.message).toMatch(/too long.*255/);
+      expect(body.message).not.toContain(root);
+    }
+    // The longest name the pattern allows is one the file system can hold: a plain 404.
+    expect((await readFile(`${"a".repeat(250)}.json`)).status).toBe(404);
+  });
+
+  it("never serves the outside file while a link and a file swap places under the name", async () => {
+    process.env.DURABLE_LENS_HISTORY_DIR = dir;
+    const inside = '{"Events":["inside"]}';
+    writeFileSync(join(root, "inside.json"), inside);
+    let swapping = true;
+    let swaps = 0;
+    // rename() replaces the name atomically, so every open sees either the plain file or the link.
+    const swapper = (async () => {
+      while (swapping && swaps < 20_000) {
+        linkSync(join(root, "inside.json"), join(dir, "swap-file.tmp"));
+        renameSync(join(dir, "swap-file.tmp"), join(dir, "swap.json"));
+        symlinkSync(join(root, "secret.json"), join(dir, "swap-link.tmp"));
+        renameSync(join(dir, "swap-link.tmp"), join(dir, "swap.json"));
+        swaps++;
+        if (swaps % 20 === 0) await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const served = new Map<string, number>();
+    try {
+      // At least 300 reads, and on until both outcomes were seen (bounded).
+      for (let i = 0; i < 1500 && (i < 300 || served.size < 2); i++) {
+        const response = await readFile("swap.json");
+        const key = `${response.status} ${response.status === 200 ? await response.text() : ((await response.json()) as { code: string }).code}`;
+        served.set(key, (served.get(key) ?? 0) + 1);
+        await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      swapping = false;
+      await swapper;
+    }
+    expect([...served.keys()].sort()).toEqual(expect.arrayContaining([`200 ${inside}`, "404 HistoryFileNotFound"]));
+    expect([...served.keys()].every((k) => k === `200 ${inside}` || k === "404 HistoryFileNotFound")).toBe(true);
   });
 });

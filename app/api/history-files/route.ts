@@ -1,4 +1,4 @@
-import { configuredHistoryDir, listHistoryFiles } from "@/lib/history-dir";
+import { configuredHistoryDir, displayHistoryDir, listHistoryFiles } from "@/lib/history-dir";
 import type { HistoryDirResponse } from "@/lib/history-dir-types";
 import { respond } from "@/lib/route";
 
@@ -7,6 +7,6 @@ export function GET(): Promise<Response> {
   return respond(async (): Promise<HistoryDirResponse> => {
     const directory = configuredHistoryDir();
     if (!directory) return { configured: false, files: [], more: 0 };
-    return { configured: true, directory, ...(await listHistoryFiles(directory)) };
+    return { configured: true, directory: displayHistoryDir(directory), ...(await listHistoryFiles(directory)) };
   });
 }

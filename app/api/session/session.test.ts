@@ -22,7 +22,7 @@ describe("GET /api/session", () => {
     const first = (await GET(new Request("http://localhost:3000/api/session")).json()) as { csrfToken: string };
     const again = GET(new Request("http://localhost:3000/api/session", { headers: { cookie: `a=b; ${CSRF_COOKIE}=${first.csrfToken}` } }));
     expect(((await again.json()) as { csrfToken: string }).csrfToken).toBe(first.csrfToken);
-    const forged = GET(new Request("https://lens.example/api/session", { headers: { cookie: `${CSRF_COOKIE}=abc.def` } }));
+    const forged = GET(new Request("https://localhost/api/session", { headers: { cookie: `${CSRF_COOKIE}=abc.def` } }));
     const token = ((await forged.json()) as { csrfToken: string }).csrfToken;
     expect(token).not.toBe("abc.def");
     expect(forged.headers.get("set-cookie")).toMatch(/; Secure$/);
@@ -33,5 +33,14 @@ describe("GET /api/session", () => {
     const response = GET(new Request("http://localhost:3000/api/session"));
     expect(await response.json()).toEqual({ readOnly: true });
     expect(response.headers.get("set-cookie")).toBeNull();
+  });
+});
+
+describe("GET /api/session for a host name the server does not answer to", () => {
+  it("hands out no token to a page whose name was rebound to this machine", async () => {
+    const response = GET(new Request("http://rebind.test:3000/api/session", { headers: { host: "rebind.test:3000" } }));
+    expect(response.status).toBe(421);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(await response.json()).toMatchObject({ code: "HostNotAllowed" });
   });
 });

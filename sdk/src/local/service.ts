@@ -26,7 +26,14 @@ export interface LocalServiceOptions {
    * the caller then calls {@link LocalDurableService.recover} once they are all there.
    */
   recover?: boolean;
+  /** How long a client may take to send a request's headers, in ms (default 10 s): slow clients must not hold sockets forever. */
+  headersTimeoutMs?: number;
+  /** How long a client may take to send a whole request, in ms (default 60 s); answering may take longer. */
+  requestTimeoutMs?: number;
 }
+
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 60_000;
 
 /**
  * The local durable service: Lambda's durable API over HTTP on an engine backed by `store`.
@@ -74,7 +81,11 @@ export class LocalDurableService {
     const api = new LambdaHttpApi(engine, registry);
     const host = options.host ?? "127.0.0.1";
     const guard = new RequestGuard({ bindHost: host, ...(options.allowedHosts && { allowedHosts: options.allowedHosts }) });
-    const server = createServer((req, res) => {
+    const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+    const requestTimeout = Math.max(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, headersTimeout);
+    // Node checks the timeouts every connectionsCheckingInterval: often enough for short ones too.
+    const timeouts = { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) };
+    const server = createServer(timeouts, (req, res) => {
       const requestId = randomUUID();
       const refused = guard.refusal(req.headers);
       if (refused !== undefined) {
@@ -133,8 +144,13 @@ function answerMalformedRequest(error: Error & { code?: string }, socket: Socket
     return;
   }
   const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
-  const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
-  const message = tooLarge ? "The request's headers (or its URL) exceed the service's limit of 16 KiB" : `The request is not valid HTTP (${error.code ?? error.message})`;
+  const tooSlow = error.code === "ERR_HTTP_REQUEST_TIMEOUT";
+  const status = tooLarge ? "431 Request Header Fields Too Large" : tooSlow ? "408 Request Timeout" : "400 Bad Request";
+  const message = tooLarge
+    ? "The request's headers (or its URL) exceed the service's limit of 16 KiB"
+    : tooSlow
+      ? "The request was not received in time: the connection is closed"
+      : `The request is not valid HTTP (${error.code ?? error.message})`;
   const body = JSON.stringify({ Type: "User", message, Message: message });
   socket.end(
     `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nx-amzn-errortype: InvalidRequestContentException\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
