@@ -4,7 +4,7 @@
 // service had acknowledged; at the end every execution has finished with the result it would
 // have had uninterrupted, holds every acknowledged checkpoint, has no event twice and EventIds
 // 1, 2, 3... The kills are drawn from a seeded generator; the seed is printed, and
-// CHAOS_SEED=<seed> replays the same kill schedule.
+// DURABLE_LENS_FUZZ_SEED=<seed> replays the same kill schedule (unset: a fixed seed; `random`: a fresh one).
 import { afterAll, describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,7 +20,7 @@ import {
 } from "@aws-sdk/client-lambda";
 import type { Event } from "../protocol/index.js";
 import { duplicatedEvents, missingAcknowledged, readAckLog } from "./chaos-checks.test-support.js";
-import { seededRandom } from "./fuzz.test-support.js";
+import { fuzzSeed, seededRandom } from "./fuzz.test-support.js";
 import { kill, started, startService as startProcess, type RunningService } from "./service-process.test-support.js";
 import { SqliteStore } from "./sqlite-store.js";
 
@@ -30,7 +30,7 @@ const EXECUTIONS = 50;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const startService = (dataDir: string, ackLog: string, callbackLog: string) =>
   startProcess(fixture, ["--port", "0", "--data-dir", dataDir, "--ack-log", ackLog, "--callback-log", callbackLog]);
-const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const seed = fuzzSeed("chaos kill schedule");
 
 async function history(client: LambdaClient, arn: string): Promise<Event[]> {
   const events: Event[] = [];
@@ -145,7 +145,7 @@ describe("the local service killed with SIGKILL at random moments of 50 concurre
     const random = seededRandom(seed);
     const kills = 3 + Math.floor(random() * 3);
     const delays = Array.from({ length: kills }, () => Math.round(150 + random() * 1050));
-    console.log(`chaos: seed ${seed} (CHAOS_SEED=${seed} repeats it): ${kills} kills, each at the first checkpoint acknowledged ${delays.join(", ")} ms after a start`);
+    console.log(`chaos: seed ${seed} (DURABLE_LENS_FUZZ_SEED=${seed} repeats it): ${kills} kills, each at the first checkpoint acknowledged ${delays.join(", ")} ms after a start`);
 
     let service: RunningService | undefined = await startService(dataDir, ackLog, callbackLog);
     const parents = new Map<string, number>();

@@ -15,14 +15,28 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** The seed `npm test` uses when DURABLE_LENS_FUZZ_SEED is unset: fixed, so a failure comes back on the next run. */
+export const DEFAULT_FUZZ_SEED = 20261207;
+
 /**
- * The seed of this run: FUZZ_SEED when set (to replay a failure), else a fresh one. Printed, so
- * a failing run says how to repeat itself.
+ * The seed of this run, from DURABLE_LENS_FUZZ_SEED: unset, the fixed DEFAULT_FUZZ_SEED; a number,
+ * that seed (to replay a failure); `random`, a fresh one (opt-in exploration). Printed, so a
+ * failing run says how to repeat itself.
+ *
+ * @example const rnd = seededRandom(fuzzSeed("app routes"));
  */
-export function fuzzSeed(label: string): number {
-  const fromEnv = Number(process.env.FUZZ_SEED);
-  const seed = Number.isSafeInteger(fromEnv) && process.env.FUZZ_SEED !== "" ? fromEnv : Math.floor(Math.random() * 2 ** 31);
-  console.log(`[fuzz] ${label}: seed ${seed} (repeat with FUZZ_SEED=${seed})`);
+export function fuzzSeed(label: string, env: string | undefined = process.env.DURABLE_LENS_FUZZ_SEED): number {
+  const seed = parseFuzzSeed(env);
+  console.log(`[fuzz] ${label}: seed ${seed} (repeat with DURABLE_LENS_FUZZ_SEED=${seed})`);
+  return seed;
+}
+
+/** DURABLE_LENS_FUZZ_SEED's value as a seed; anything but unset, `random` or an integer is a mistake worth stopping for. */
+export function parseFuzzSeed(env: string | undefined): number {
+  if (env === undefined || env.trim() === "") return DEFAULT_FUZZ_SEED;
+  if (env.trim().toLowerCase() === "random") return Math.floor(Math.random() * 2 ** 31);
+  const seed = Number(env);
+  if (!Number.isSafeInteger(seed)) throw new Error(`DURABLE_LENS_FUZZ_SEED must be an integer or "random", not ${JSON.stringify(env)}`);
   return seed;
 }
 
