@@ -31,8 +31,6 @@ const libMjs = fileURLToPath(new URL("../../../scripts/lib.mjs", import.meta.url
 
 const root = process.getuid?.() === 0;
 const work = mkdtempSync(join(tmpdir(), "durable-lens-faults-"));
-// Other users (the CLI run as `nobody` below) must reach what is inside.
-chmodSync(work, 0o755);
 /** A file where a test asks for a directory. */
 const aFile = join(work, "a-file");
 writeFileSync(aFile, "not a directory");
@@ -81,15 +79,22 @@ interface Run {
 }
 
 /**
- * The CLI from sources, as a user starts it. `asOther` runs it as `nobody` when this process is
- * root, whom file permissions never stop, so a read-only directory is read-only to it.
+ * What makes file permissions bind on root, whom they never stop otherwise: the CLI runs under
+ * `setpriv` without the capabilities that override them (CAP_DAC_OVERRIDE, CAP_FOWNER). It stays
+ * root, with CAP_DAC_READ_SEARCH, so it reads the checkout wherever that lives (a private folder
+ * included, which another user could not enter); only writing is denied by a missing `w` bit.
  */
-function runCli(args: string[], options: { asOther?: boolean; timeoutMs?: number } = {}): Promise<Run> {
-  const other = options.asOther && root ? { uid: 65534, gid: 65534 } : {};
-  const child = spawn(process.execPath, ["--import", loader, cli, "--port", "0", "--no-seed", ...args], {
+const permissionsBind = ["setpriv", "--bounding-set", "-dac_override,-fowner", "--"];
+
+/**
+ * The CLI from sources, as a user starts it. `bound` makes file permissions apply to it even
+ * when this process is root, so a read-only directory is read-only to it.
+ */
+function runCli(args: string[], options: { bound?: boolean; timeoutMs?: number } = {}): Promise<Run> {
+  const command = [...(options.bound && root ? permissionsBind : []), process.execPath, "--import", loader, cli, "--port", "0", "--no-seed", ...args];
+  const child = spawn(command[0]!, command.slice(1), {
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     stdio: ["ignore", "pipe", "pipe"],
-    ...other,
   });
   let stdout = "";
   let stderr = "";
@@ -141,8 +146,8 @@ function startupError(run: Run): string {
 
 describe("starting the local service on a data directory it cannot write", () => {
   beforeAll(async () => {
-    // The TypeScript loader caches what it compiles in node_modules; `nobody` may not write
-    // there, so the cache is filled first by a run as ourselves.
+    // The TypeScript loader caches what it compiles in node_modules: filled first, so the
+    // timed runs below start from a warm cache.
     const help = await runCli(["--help"]);
     expect(help.code).toBe(0);
   }, 60_000);
@@ -159,11 +164,11 @@ describe("starting the local service on a data directory it cannot write", () =>
     const dir = join(work, "read-only");
     mkdirSync(dir);
     chmodSync(dir, 0o555);
-    expect(startupError(await runCli(["--data-dir", dir], { asOther: true }))).toBe(
+    expect(startupError(await runCli(["--data-dir", dir], { bound: true }))).toBe(
       `durable-lens: The data directory ${dir} is not writable: permission denied: the user running the service cannot write there (EACCES). Choose another --data-dir (DURABLE_LENS_DATA_DIR) or fix it.`,
     );
     // A data directory to be made inside it fails the same way, naming the one asked for.
-    expect(startupError(await runCli(["--data-dir", join(dir, "data")], { asOther: true }))).toMatch(
+    expect(startupError(await runCli(["--data-dir", join(dir, "data")], { bound: true }))).toMatch(
       new RegExp(`The data directory ${join(dir, "data")} is not writable: permission denied.*\\(EACCES\\)`),
     );
     expect(readdirSync(dir)).toEqual([]);
@@ -175,7 +180,7 @@ describe("starting the local service on a data directory it cannot write", () =>
     chmodSync(dir, 0o777); // the directory is writable; only the store's file is not
     chmodSync(file, 0o444);
     const before = contents(file);
-    const message = startupError(await runCli(["--data-dir", dir], { asOther: true }));
+    const message = startupError(await runCli(["--data-dir", dir], { bound: true }));
     expect(message).toMatch(new RegExp(`^durable-lens: Cannot open the store in ${dir}: the store is read-only: its file or its directory cannot be written by the user running the service \\(SQLITE_READONLY\\w*\\)`));
     expect(contents(file)).toBe(before);
   });
