@@ -11,9 +11,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { seededArn } from "./seeded";
-import { ROOT, spawnApp, waitForUrl, type Spawned } from "./spawned";
+import { ROOT, ownPort, spawnApp, waitForUrl, type Spawned } from "./spawned";
 
-const APP_PORT = 3215;
+const APP_PORT = ownPort("app", 115);
 const APP = `http://127.0.0.1:${APP_PORT}`;
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";

@@ -1,15 +1,16 @@
-// The app survives its durable service going away: a pair of its own (a local service on 9214 and
-// the built app on 3214, so the shared pair other specs use stays up), the service SIGKILLed under
-// an open page and started again on the same data directory, all in one document: no reload.
+// The app survives its durable service going away: a pair of its own (a local service on
+// E2E_SERVICE_PORT + 100 and the built app on E2E_APP_PORT + 114, so the shared pair other specs
+// use stays up), the service SIGKILLed under an open page and started again on the same data
+// directory, all in one document: no reload.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import { seededArn } from "./seeded";
-import { spawnApp, spawnService, waitForUrl, type Spawned } from "./spawned";
+import { ownPort, spawnApp, spawnService, waitForUrl, type Spawned } from "./spawned";
 
-const SERVICE_PORT = 9214;
-const APP_PORT = 3214;
+const SERVICE_PORT = ownPort("service", 100);
+const APP_PORT = ownPort("app", 114);
 const SERVICE = `http://127.0.0.1:${SERVICE_PORT}`;
 const APP = `http://127.0.0.1:${APP_PORT}`;
 

@@ -36,6 +36,19 @@ function start(command: string, args: string[], env: Record<string, string>): Sp
   };
 }
 
+/** The shared pair's ports, as playwright.config.ts reads them (same defaults). */
+const BASE_PORTS = { app: Number(process.env.E2E_APP_PORT ?? 3100), service: Number(process.env.E2E_SERVICE_PORT ?? 9114) };
+
+/**
+ * A port for a process of a spec's own: the shared pair's port of that kind plus `offset`, so two
+ * runs given different E2E_APP_PORT / E2E_SERVICE_PORT never take the same ports.
+ *
+ * @example const appPort = ownPort("app", 114); // 3214 with the default E2E_APP_PORT of 3100
+ */
+export function ownPort(kind: keyof typeof BASE_PORTS, offset: number): number {
+  return BASE_PORTS[kind] + offset;
+}
+
 /**
  * A local durable service with the sample functions on `port`, keeping its store in `dataDir`.
  *
