@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { engineFor } from "./engine-run.test-support.js";
 import type { DurableExecutionHandler } from "./index.js";
 
@@ -17,7 +17,11 @@ describe("waiting while another branch runs", () => {
     };
     const { engine, clock } = engineFor(handler, { onInvoke: () => void invocations++ });
     const { arn } = engine.startExecution({ functionName: "fn", payload: "{}" });
-    await new Promise((r) => setTimeout(r, 100));
+    // Both branches under way: the wait checkpointed and the slow step started.
+    await vi.waitFor(() => {
+      const types = engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 100 }).Events!.map((e) => `${e.EventType}:${e.Name ?? ""}`);
+      expect(types).toEqual(expect.arrayContaining([expect.stringMatching(/^WaitStarted:/), "StepStarted:slow"]));
+    }, { timeout: 1000, interval: 5 });
     clock.advance(1000); // the wait's timer fires while the slow step still runs
     await engine.idle();
     expect(engine.getExecution({ DurableExecutionArn: arn }).Result).toBe('["a","b"]');

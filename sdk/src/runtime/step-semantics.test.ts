@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Engine, InProcessClient, MemoryStore, VirtualClock } from "../engine/index.js";
 import { DurableExecutionInvocationInputWithClient } from "./client.js";
 import { createRetryStrategy, JitterStrategy, StepSemantics, withDurableExecution, type DurableExecutionHandler } from "./index.js";
@@ -27,7 +27,10 @@ async function crashDuringFirstAttempt(handler: (crashSignal: () => Promise<neve
       const run = lambdaHandler(new DurableExecutionInvocationInputWithClient(event, new InProcessClient(engine)), { awsRequestId: requestId });
       if (invocation > 1) return run;
       await started;
-      await new Promise((r) => setTimeout(r, 30)); // let the START checkpoint land
+      // The crash comes once the START checkpoint has landed.
+      await vi.waitFor(() => {
+        expect(engine.getExecutionHistory({ DurableExecutionArn: event.DurableExecutionArn, MaxItems: 1000 }).Events.map((e) => e.EventType)).toContain("StepStarted");
+      }, { timeout: 2000, interval: 2 });
       throw Object.assign(new Error("Runtime exited"), { name: "Runtime.ExitError" });
     },
   });
