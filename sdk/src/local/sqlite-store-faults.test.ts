@@ -376,7 +376,8 @@ describe.runIf(canMount)("a disk that fills up while the service runs (a real fu
     filler = fill(disk);
     openGate();
     // The step's result cannot be stored; the invocation fails and its end cannot be stored either.
-    await new Promise((r) => setTimeout(r, 1500));
+    // idle() resolves once that invocation (and any retry that fell due meanwhile) has ended.
+    await service.engine.idle();
     expect(await snapshot(client, arn)).toEqual(before);
 
     rmSync(filler);
