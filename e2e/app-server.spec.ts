@@ -3,10 +3,9 @@
 // whose escapes are not UTF-8 and over-long file names get a 4xx, never a 5xx; a client that
 // sends its headers slowly is cut off.
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import { chromium, expect, test, type Browser } from "@playwright/test";
 import { slowHeaders } from "../sdk/src/local/slow-client.test-support";
-import { ROOT, spawnApp, waitForUrl, type Spawned } from "./spawned";
+import { ROOT, freePort, spawnApp, waitForUrl, type Spawned } from "./spawned";
 
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const SERVICE_PORT = Number(process.env.E2E_SERVICE_PORT ?? 9114);
@@ -32,14 +31,6 @@ function raw(port: number, method: string, path: string, host: string, body?: st
   });
 }
 
-/** A port nobody listens on right now, for an app of this spec's own. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const FORGED_HOSTS = ["rebind.test", `rebind.test:${APP_PORT}`, "127.0.0.1.nip.io", `localhost.evil.example:${APP_PORT}`, "0.0.0.0", "[::2]"];
 const READS = ["/api/session", "/api/functions", "/api/target", "/api/history-files", "/api/health", "/", "/open", "/executions/x"];

@@ -11,10 +11,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { seededArn } from "./seeded";
-import { ROOT, ownPort, spawnApp, waitForUrl, type Spawned } from "./spawned";
+import { ROOT, freePort, spawnApp, waitForUrl, type Spawned } from "./spawned";
 
-const APP_PORT = ownPort("app", 115);
-const APP = `http://127.0.0.1:${APP_PORT}`;
+/** The app of this spec's own, on a free port chosen in beforeAll. */
+let APP = "";
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const randomOf = (alphabet: string, n: number) => Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join("");
@@ -98,7 +98,9 @@ test.beforeAll(async ({ request }) => {
   // lib/csrf.ts keeps its secret on globalThis, one per process; preset, the spec knows it.
   const preload = join(tmp, "csrf-secret.mjs");
   writeFileSync(preload, `globalThis.__durableLensCsrfSecret = Buffer.from(${JSON.stringify(CSRF_SECRET.toString("hex"))}, "hex");\n`);
-  app = spawnApp(APP_PORT, {
+  const appPort = await freePort();
+  APP = `http://127.0.0.1:${appPort}`;
+  app = spawnApp(appPort, {
     ...FAKE_ENV,
     DURABLE_LENS_TARGET: "aws",
     AWS_REGION: "us-east-1",

@@ -1,18 +1,17 @@
-// The app survives its durable service going away: a pair of its own (a local service on
-// E2E_SERVICE_PORT + 100 and the built app on E2E_APP_PORT + 114, so the shared pair other specs
-// use stays up), the service SIGKILLed under an open page and started again on the same data
+// The app survives its durable service going away: a pair of its own (a local service and the
+// built app on free ports, so the shared pair other specs use stays up), the service SIGKILLed under an open page and started again on the same data
 // directory, all in one document: no reload.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import { seededArn } from "./seeded";
-import { ownPort, spawnApp, spawnService, waitForUrl, type Spawned } from "./spawned";
+import { freePort, spawnApp, spawnService, waitForUrl, type Spawned } from "./spawned";
 
-const SERVICE_PORT = ownPort("service", 100);
-const APP_PORT = ownPort("app", 114);
-const SERVICE = `http://127.0.0.1:${SERVICE_PORT}`;
-const APP = `http://127.0.0.1:${APP_PORT}`;
+// Chosen in beforeAll; the service comes back on the same port after each kill.
+let SERVICE_PORT = 0;
+let SERVICE = "";
+let APP = "";
 
 let dataDir: string;
 let service: Spawned | undefined;
@@ -26,7 +25,11 @@ async function startService(reset: boolean): Promise<void> {
 test.beforeAll(async () => {
   test.setTimeout(90_000);
   dataDir = mkdtempSync(join(tmpdir(), "durable-lens-outage-"));
-  app = spawnApp(APP_PORT, { DURABLE_LENS_LOCAL_ENDPOINT: SERVICE });
+  const appPort = await freePort();
+  SERVICE_PORT = await freePort();
+  SERVICE = `http://127.0.0.1:${SERVICE_PORT}`;
+  APP = `http://127.0.0.1:${appPort}`;
+  app = spawnApp(appPort, { DURABLE_LENS_LOCAL_ENDPOINT: SERVICE });
   await Promise.all([startService(true), waitForUrl(`${APP}/open`, app)]);
 });
 

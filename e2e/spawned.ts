@@ -2,6 +2,7 @@
 // (which other specs need and which must stay up): a local durable service and the production server (scripts/serve.mjs) of
 // the built app, each in its own process group so it can be killed with everything it started.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -36,17 +37,18 @@ function start(command: string, args: string[], env: Record<string, string>): Sp
   };
 }
 
-/** The shared pair's ports, as playwright.config.ts reads them (same defaults). */
-const BASE_PORTS = { app: Number(process.env.E2E_APP_PORT ?? 3100), service: Number(process.env.E2E_SERVICE_PORT ?? 9114) };
-
 /**
- * A port for a process of a spec's own: the shared pair's port of that kind plus `offset`, so two
- * runs given different E2E_APP_PORT / E2E_SERVICE_PORT never take the same ports.
+ * A port nobody listens on right now, from the system's ephemeral range, for a process of a
+ * spec's own: two runs side by side (or with other base ports) never pick the same one.
  *
- * @example const appPort = ownPort("app", 114); // 3214 with the default E2E_APP_PORT of 3100
+ * @example const appPort = await freePort();
  */
-export function ownPort(kind: keyof typeof BASE_PORTS, offset: number): number {
-  return BASE_PORTS[kind] + offset;
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /**
