@@ -107,6 +107,11 @@ function runCli(args: string[], options: { bound?: boolean; timeoutMs?: number }
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
+    // setpriv (util-linux) missing as root: say so in the failure rather than crash the run.
+    child.once("error", (e) => {
+      clearTimeout(timer);
+      resolve({ code: null, stdout, stderr: `${stderr}could not start ${command[0]}: ${e.message}` });
+    });
   });
 }
 
