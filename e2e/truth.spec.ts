@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { closeGroup } from "./graph-actions";
 
 // Histories recorded from our runtime (sdk/fixtures/histories, see its README).
 const fixture = (name: string) => fileURLToPath(new URL(`../sdk/fixtures/histories/${name}.history.json`, import.meta.url));
@@ -88,7 +89,7 @@ test("defect 1: a map's items left behind count as abandoned in the closed group
   // minSuccessful 2 of 6: four items are still started when the map, and then the execution, succeed.
   await open(page, "ours-map-min-successful");
   const map = page.locator('[data-testid="graph-node"][data-op-type="CONTEXT"]').filter({ has: page.getByTestId("graph-node-name").getByText("resize-images", { exact: true }) });
-  await map.getByTestId("group-toggle").click();
+  await closeGroup(map);
   const counts = map.getByTestId("group-status-counts");
   await expect(counts).toContainText("4 abandoned");
   await expect(counts).toContainText("2 succeeded");

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { closeGroup } from "./graph-actions";
 import { seededArn } from "./seeded";
 import { startThroughApi } from "./start-execution";
 
@@ -289,8 +290,7 @@ test("opening a group the user had moved to the corner brings its content into v
   await page.goto(executionUrl(arn));
   const map = graphNode(page, "reserve-inventory");
   await expect(map).toBeVisible();
-  await map.getByTestId("group-toggle").click();
-  await expect(map).toHaveAttribute("data-collapsed", "true");
+  await closeGroup(map);
   await expect(graphNode(page, "keyboard")).toHaveCount(0);
 
   // The closed group in the bottom-right corner, as after scrolling down to it; then opened.
