@@ -7,7 +7,7 @@ import { statusStyle } from "@/components/ui/status";
 import { GraphContext } from "./graph-context";
 import type { FlowNode } from "./layout";
 import { fanOutBox, fanOutItemLabel } from "./node-size";
-import { GroupHeader, Handles, PinNote, useDimmed, WRAP_NAME } from "./nodes";
+import { GroupHeader, Handles, PinNote, standingCounts, useDimmed, WRAP_NAME } from "./nodes";
 
 /** Chips drawn at first, and added per "show more": the grid scrolls, so this bounds the DOM. */
 const CHIP_PAGE = 200;
@@ -18,13 +18,6 @@ const standingOf = (item: OperationView): string => operationStanding(item).labe
 /** The items of a fan-out that pass the status filter (all of them without one). */
 function filtered(items: readonly OperationView[], status: string | undefined): readonly OperationView[] {
   return status === undefined ? items : items.filter((item) => standingOf(item) === status);
-}
-
-/** How many items stand at each status. */
-function standingCounts(items: readonly OperationView[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const item of items) counts[standingOf(item)] = (counts[standingOf(item)] ?? 0) + 1;
-  return counts;
 }
 
 /** The status filter: all items, or the items of one status, with their counts. */
@@ -163,7 +156,7 @@ export function FanOutNode({ data, selected }: NodeProps<FlowNode>) {
   const [status, setStatus] = useState<string | undefined>(undefined);
   const box = useMemo(() => fanOutBox(op, fanOut.items), [op, fanOut.items]);
   const items = useMemo(() => filtered(fanOut.items, status), [fanOut.items, status]);
-  const counts = useMemo(() => standingCounts(fanOut.items), [fanOut.items]);
+  const counts = useMemo(() => Object.fromEntries(standingCounts(group.childStatuses, op.executionEnd !== undefined)), [group.childStatuses, op.executionEnd]);
   return (
     <div
       data-testid="graph-node"

@@ -112,7 +112,7 @@ export function OperationNode({ data, selected }: NodeProps<FlowNode>) {
 }
 
 /** Members still open once the execution has ended were left behind: counted as abandoned, not as running. */
-function standingCounts(statuses: GroupSummary["childStatuses"], ended: boolean): Array<[string, number]> {
+export function standingCounts(statuses: GroupSummary["childStatuses"], ended: boolean): Array<[string, number]> {
   const counts = new Map<string, number>();
   for (const [status, n] of Object.entries(statuses)) {
     const key = ended && (status === "STARTED" || status === "PENDING") ? ABANDONED : status;
